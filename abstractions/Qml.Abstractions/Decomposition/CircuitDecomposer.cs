@@ -1,0 +1,225 @@
+using System.Numerics;
+using Qml.Abstractions.Circuits;
+using Qml.Abstractions.Execution;
+using Qml.Abstractions.Gates;
+
+namespace Qml.Abstractions.Decomposition;
+
+/// <summary>
+/// Rewrites a circuit into a backend's native gate set. Every rule is exact, including the
+/// global phase (accumulated in <see cref="Circuit.GlobalPhase"/>), keeps angles affine in the
+/// symbols, and ends in U + CX, which every gate set contains. Conditions carry over to every
+/// operation a rule produces.
+/// </summary>
+public static class CircuitDecomposer
+{
+    private const double Pi = Math.PI;
+
+    /// <summary>Returns <paramref name="circuit"/> itself when it is already native.</summary>
+    public static Circuit Decompose(Circuit circuit, GateSet native)
+    {
+        ArgumentNullException.ThrowIfNull(circuit);
+        ArgumentNullException.ThrowIfNull(native);
+        if (circuit.Operations.All(o => IsNative(o, native)))
+        {
+            return circuit;
+        }
+
+        var output = new List<Operation>(circuit.Operations.Length * 2);
+        var phase = circuit.GlobalPhase;
+        foreach (var operation in circuit.Operations)
+        {
+            Expand(operation, native, output, ref phase, depth: 0);
+        }
+
+        return circuit.WithOperations(output, phase);
+    }
+
+    /// <summary>True when <paramref name="native"/> applies the operation as it stands.</summary>
+    public static bool IsNative(Operation operation, GateSet native) =>
+        native.Contains(operation.Kind)
+        && (operation.Kind != OperationKind.Unitary || operation.Matrix!.QubitCount <= native.MaxUnitaryQubits);
+
+    private static void Expand(Operation operation, GateSet native, List<Operation> output, ref Angle phase, int depth)
+    {
+        if (IsNative(operation, native))
+        {
+            output.Add(operation);
+            return;
+        }
+
+        if (depth > 8)
+        {
+            throw new InvalidOperationException($"Decomposition of {operation} did not terminate.");
+        }
+
+        if (!operation.Definition.IsUnitary)
+        {
+            throw new QmlException($"'{operation.Definition.Name}' is not supported by this backend and has no unitary decomposition; native operations: {native}.");
+        }
+
+        // A conditioned gate's phase becomes global too: harmless, since circuits with
+        // conditions are only sampled and never return a state.
+        var rule = new RuleWriter(operation.Condition);
+        Rewrite(operation, rule, ref phase);
+        foreach (var produced in rule.Operations)
+        {
+            Expand(produced, native, output, ref phase, depth + 1);
+        }
+    }
+
+    private static void Rewrite(Operation op, RuleWriter w, ref Angle phase)
+    {
+        var q = op.Qubits;
+        var a = op.Angles;
+        switch (op.Kind)
+        {
+            case OperationKind.I:
+                break;
+            case OperationKind.X: w.U(q[0], Pi, 0, Pi); break;
+            case OperationKind.Y: w.U(q[0], Pi, Pi / 2, Pi / 2); break;
+            case OperationKind.Z: w.P(q[0], Pi); break;
+            case OperationKind.H: w.U(q[0], Pi / 2, 0, Pi); break;
+            case OperationKind.S: w.P(q[0], Pi / 2); break;
+            case OperationKind.Sdg: w.P(q[0], -Pi / 2); break;
+            case OperationKind.T: w.P(q[0], Pi / 4); break;
+            case OperationKind.Tdg: w.P(q[0], -Pi / 4); break;
+            case OperationKind.SX:
+                w.Gate(OperationKind.RX, [q[0]], Pi / 2);
+                phase += Pi / 4;
+                break;
+            case OperationKind.SXdg:
+                w.Gate(OperationKind.RX, [q[0]], -Pi / 2);
+                phase -= Pi / 4;
+                break;
+            case OperationKind.RX: w.U(q[0], a[0], -Pi / 2, Pi / 2); break;
+            case OperationKind.RY: w.U(q[0], a[0], 0, 0); break;
+            case OperationKind.RZ:
+                w.P(q[0], a[0]);
+                phase -= a[0] / 2;
+                break;
+            case OperationKind.P: w.U(q[0], 0, 0, a[0]); break;
+            case OperationKind.CY:
+                w.Gate(OperationKind.Sdg, [q[1]]).CX(q[0], q[1]).Gate(OperationKind.S, [q[1]]);
+                break;
+            case OperationKind.CZ:
+                w.Gate(OperationKind.H, [q[1]]).CX(q[0], q[1]).Gate(OperationKind.H, [q[1]]);
+                break;
+            case OperationKind.CH:
+                w.Gate(OperationKind.S, [q[1]]).Gate(OperationKind.H, [q[1]]).Gate(OperationKind.T, [q[1]])
+                    .CX(q[0], q[1])
+                    .Gate(OperationKind.Tdg, [q[1]]).Gate(OperationKind.H, [q[1]]).Gate(OperationKind.Sdg, [q[1]]);
+                break;
+            case OperationKind.CRX:
+                w.P(q[1], Pi / 2).CX(q[0], q[1]).U(q[1], -a[0] / 2, 0, 0).CX(q[0], q[1]).U(q[1], a[0] / 2, -Pi / 2, 0);
+                break;
+            case OperationKind.CRY:
+                w.Gate(OperationKind.RY, [q[1]], a[0] / 2).CX(q[0], q[1]).Gate(OperationKind.RY, [q[1]], -a[0] / 2).CX(q[0], q[1]);
+                break;
+            case OperationKind.CRZ:
+                w.Gate(OperationKind.RZ, [q[1]], a[0] / 2).CX(q[0], q[1]).Gate(OperationKind.RZ, [q[1]], -a[0] / 2).CX(q[0], q[1]);
+                break;
+            case OperationKind.CP:
+                w.P(q[0], a[0] / 2).CX(q[0], q[1]).P(q[1], -a[0] / 2).CX(q[0], q[1]).P(q[1], a[0] / 2);
+                break;
+            case OperationKind.Swap:
+                w.CX(q[0], q[1]).CX(q[1], q[0]).CX(q[0], q[1]);
+                break;
+            case OperationKind.ISwap:
+                w.Gate(OperationKind.S, [q[0]]).Gate(OperationKind.S, [q[1]]).Gate(OperationKind.H, [q[0]])
+                    .CX(q[0], q[1]).CX(q[1], q[0]).Gate(OperationKind.H, [q[1]]);
+                break;
+            case OperationKind.RXX:
+                w.Gate(OperationKind.H, [q[0]]).Gate(OperationKind.H, [q[1]])
+                    .Gate(OperationKind.RZZ, [q[0], q[1]], a[0])
+                    .Gate(OperationKind.H, [q[0]]).Gate(OperationKind.H, [q[1]]);
+                break;
+            case OperationKind.RYY:
+                w.Gate(OperationKind.RX, [q[0]], Pi / 2).Gate(OperationKind.RX, [q[1]], Pi / 2)
+                    .Gate(OperationKind.RZZ, [q[0], q[1]], a[0])
+                    .Gate(OperationKind.RX, [q[0]], -Pi / 2).Gate(OperationKind.RX, [q[1]], -Pi / 2);
+                break;
+            case OperationKind.RZZ:
+                w.CX(q[0], q[1]).Gate(OperationKind.RZ, [q[1]], a[0]).CX(q[0], q[1]);
+                break;
+            case OperationKind.CCX:
+                {
+                    int c0 = q[0], c1 = q[1], t = q[2];
+                    w.Gate(OperationKind.H, [t]).CX(c1, t).Gate(OperationKind.Tdg, [t]).CX(c0, t)
+                        .Gate(OperationKind.T, [t]).CX(c1, t).Gate(OperationKind.Tdg, [t]).CX(c0, t)
+                        .Gate(OperationKind.T, [c1]).Gate(OperationKind.T, [t]).Gate(OperationKind.H, [t])
+                        .CX(c0, c1).Gate(OperationKind.T, [c0]).Gate(OperationKind.Tdg, [c1]).CX(c0, c1);
+                    break;
+                }
+
+            case OperationKind.CSwap:
+                w.CX(q[2], q[1]).Gate(OperationKind.CCX, [q[0], q[1], q[2]]).CX(q[2], q[1]);
+                break;
+            case OperationKind.Unitary when op.Matrix!.QubitCount == 1:
+                {
+                    var (theta, phi, lambda, gamma) = ZyzAngles(op.Matrix);
+                    w.U(q[0], theta, phi, lambda);
+                    phase += gamma;
+                    break;
+                }
+
+            default:
+                throw new QmlException(
+                    $"{op} cannot run on this backend: it applies unitaries on at most "
+                    + "its declared width and no exact decomposition of a general multi-qubit unitary is built in; "
+                    + "express it with named gates.");
+        }
+    }
+
+    /// <summary>U = e^{iγ}·U3(θ, φ, λ) for a 2×2 unitary.</summary>
+    private static (double Theta, double Phi, double Lambda, double Gamma) ZyzAngles(UnitaryMatrix m)
+    {
+        Complex a = m[0, 0], b = m[0, 1], c = m[1, 0], d = m[1, 1];
+        var det = (a * d) - (b * c);
+        var gamma = det.Phase / 2.0;
+        var theta = 2.0 * Math.Atan2(c.Magnitude, a.Magnitude);
+
+        // With a = e^{iγ}cos(θ/2), c = e^{i(γ+φ)} sin(θ/2), b = -e^{i(γ+λ)} sin(θ/2).
+        double phi, lambda;
+        if (a.Magnitude > 1e-12 && c.Magnitude > 1e-12)
+        {
+            gamma = a.Phase;
+            phi = c.Phase - gamma;
+            lambda = (-b).Phase - gamma;
+        }
+        else if (a.Magnitude > 1e-12)
+        {
+            // Diagonal: only φ + λ matters.
+            gamma = a.Phase;
+            phi = 0;
+            lambda = d.Phase - gamma;
+        }
+        else
+        {
+            // Anti-diagonal: a = d = 0, choose λ = 0.
+            lambda = 0;
+            gamma = (-b).Phase;
+            phi = c.Phase - gamma;
+        }
+
+        return (theta, phi, lambda, gamma);
+    }
+
+    /// <summary>Collects the operations a rule produces, with the original condition.</summary>
+    private sealed class RuleWriter(ClassicalCondition? condition)
+    {
+        public List<Operation> Operations { get; } = [];
+
+        public RuleWriter Gate(OperationKind kind, int[] qubits, params Angle[] angles)
+        {
+            Operations.Add(Operation.Gate(kind, qubits, angles).WithCondition(condition));
+            return this;
+        }
+
+        public RuleWriter U(int qubit, Angle theta, Angle phi, Angle lambda) => Gate(OperationKind.U, [qubit], theta, phi, lambda);
+
+        public RuleWriter P(int qubit, Angle lambda) => Gate(OperationKind.P, [qubit], lambda);
+
+        public RuleWriter CX(int control, int target) => Gate(OperationKind.CX, [control, target]);
+    }
+}
