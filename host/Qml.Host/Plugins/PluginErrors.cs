@@ -1,0 +1,34 @@
+using System.Reflection;
+
+namespace Qml.Host.Plugins;
+
+/// <summary>Turns what went wrong inside a plugin into a reason a user can act on.</summary>
+internal static class PluginErrors
+{
+    /// <summary>Strips reflection's wrappers, so the reason is the plugin's own exception.</summary>
+    public static Exception Unwrap(Exception exception)
+    {
+        while (exception is TargetInvocationException { InnerException: { } inner })
+        {
+            exception = inner;
+        }
+
+        return exception;
+    }
+
+    public static string Reason(Exception exception) => Unwrap(exception) switch
+    {
+        BadImageFormatException e => $"not a loadable .NET assembly ({OneLine(e)})",
+        FileNotFoundException or FileLoadException => $"a dependency could not be loaded ({OneLine(Unwrap(exception))}); " +
+            "the plugin folder must hold its private dependencies as listed in its .deps.json",
+        ReflectionTypeLoadException e => "types could not be loaded: " +
+            string.Join("; ", e.LoaderExceptions.OfType<Exception>().Select(OneLine).Distinct()),
+        TypeLoadException e => $"a type could not be loaded ({OneLine(e)})",
+        TypeInitializationException { InnerException: { } inner } e => $"{OneLine(e)} {Reason(inner)}",
+        var e => $"{e.GetType().Name}: {OneLine(e)}",
+    };
+
+    /// <summary>The message on one line: the runtime's loader messages end in a line break, and handles are printed in tables.</summary>
+    private static string OneLine(Exception exception) =>
+        string.Join(' ', exception.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
