@@ -1,6 +1,8 @@
+using Qml.Host.Cli;
+
 namespace Qml.Host;
 
 internal static class Program
 {
-    private static int Main(string[] args) => 0;
+    private static Task<int> Main(string[] args) => QmlCommandLine.Build().Parse(args).InvokeAsync();
 }

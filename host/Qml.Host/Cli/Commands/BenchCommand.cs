@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Qml.Abstractions;
+using Qml.Host.Bench;
+
+namespace Qml.Host.Cli.Commands;
+
+/// <summary>
+/// <c>qml bench</c>: the layered-circuit benchmark of docs/benchmarks.md, reporting time per
+/// gate and effective bandwidth beside the in-place read-modify-write bandwidth measured in
+/// the same run.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var backend = new BackendSelection();
+        var qubitsOption = new Option<int[]>("--qubits", "-n")
+        {
+            Description = "Qubit counts (repeatable or comma-separated).",
+            DefaultValueFactory = _ => [20, 24, 26, 28],
+            CustomParser = ParseList,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var threadsOption = new Option<int[]>("--threads", "-t")
+        {
+            Description = "Thread counts (repeatable or comma-separated).",
+            DefaultValueFactory = _ => [1, 2],
+            CustomParser = ParseList,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var layersOption = new Option<int>("--layers") { Description = "Layers of the circuit.", DefaultValueFactory = _ => 10 };
+        var repeatsOption = new Option<int>("--repeat") { Description = "Repetitions; the best is kept.", DefaultValueFactory = _ => 1 };
+
+        var command = new Command("bench", "Benchmark the layered circuit (RX, RZ on every qubit, CNOT ladder) against memory bandwidth.");
+        backend.AddTo(command);
+        command.Options.Add(qubitsOption);
+        command.Options.Add(threadsOption);
+        command.Options.Add(layersOption);
+        command.Options.Add(repeatsOption);
+        CommandAction.Set(command, async (parseResult, cancellationToken) =>
+        {
+            var layers = parseResult.GetValue(layersOption);
+            var repeats = parseResult.GetValue(repeatsOption);
+            if (layers < 1 || repeats < 1)
+            {
+                throw new QmlException($"--layers {layers} and --repeat {repeats} must both be at least 1.");
+            }
+
+            using var session = HostSession.Open(parseResult);
+            var factory = session.FindBackend(backend.Name(parseResult));
+            var json = parseResult.GetValue(GlobalOptions.Format) == OutputFormat.Json;
+            var rows = new List<LayeredBenchmarkRow>();
+            if (!json)
+            {
+                Console.WriteLine($"Layered circuit, {layers} layers (RX, RZ on every qubit, CNOT ladder) on '{factory.Name}'; bandwidth counts 2^n x 16 B read + written per gate.");
+                Console.WriteLine("QUBITS  THREADS  GATES  MS/GATE     GATE GB/S  RMW GB/S  % OF RMW");
+            }
+
+            foreach (var qubits in parseResult.GetValue(qubitsOption)!)
+            {
+                foreach (var threads in parseResult.GetValue(threadsOption)!)
+                {
+                    var row = await LayeredCircuitBenchmark.RunAsync(factory, backend.Options(parseResult), qubits, threads, layers, repeats, cancellationToken).ConfigureAwait(false);
+                    rows.Add(row);
+                    if (!json)
+                    {
+                        Console.WriteLine(string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"{row.Qubits,6}  {row.Threads,7}  {row.Gates,5}  {row.MillisecondsPerGate,10:F3}  {row.GateBandwidthGBps,9:F1}  {row.ReadModifyWriteGBps,8:F1}  {row.FractionOfReadModifyWrite * 100,7:F0}%"));
+                    }
+                }
+            }
+
+            if (json)
+            {
+                JsonOutput.Write(rows);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static int[] ParseList(ArgumentResult result)
+    {
+        var values = new List<int>();
+        foreach (var piece in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (!int.TryParse(piece, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < 1)
+            {
+                result.AddError($"'{piece}' is not a positive integer (write e.g. 20,24,26).");
+                return [];
+            }
+
+            values.Add(value);
+        }
+
+        return [.. values];
+    }
+}
