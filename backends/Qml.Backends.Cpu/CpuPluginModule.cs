@@ -11,8 +11,5 @@ public sealed class CpuPluginModule : IQmlPluginModule
     public PluginManifest Manifest { get; } =
         new("qml.backends.cpu", new Version(1, 0, 0), "CPU statevector backend (SIMD, multithreaded)");
 
-    public void ConfigureServices(IServiceCollection services)
-    {
-        // The factory is added by the backend implementation (CpuBackendFactory).
-    }
+    public void ConfigureServices(IServiceCollection services) => services.AddBackendFactory<CpuBackendFactory>();
 }

@@ -1,0 +1,31 @@
+namespace Qml.Backends.Cpu.Kernels;
+
+/// <summary>
+/// One SIMD register width over interleaved complex doubles. The kernels are generic over it,
+/// so the JIT emits one specialised loop per width with no virtual calls.
+/// </summary>
+internal unsafe interface ISimdWidth<TVector>
+    where TVector : struct
+{
+    static abstract bool IsAccelerated { get; }
+
+    /// <summary>log2 of the complex amplitudes one register holds: targets below it live inside a register.</summary>
+    static abstract int LaneBits { get; }
+
+    static abstract TVector Load(double* source);
+
+    static abstract void Store(TVector value, double* destination);
+
+    static abstract TVector Broadcast(double value);
+
+    /// <summary>(−x, x, −x, x, …): the imaginary part of a complex factor as the swap trick needs it.</summary>
+    static abstract TVector AlternatingSign(double value);
+
+    /// <summary>Swaps re and im inside every complex lane.</summary>
+    static abstract TVector SwapReIm(TVector value);
+
+    /// <summary>a·b + c, fused where the hardware can.</summary>
+    static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
+
+    static abstract TVector Multiply(TVector a, TVector b);
+}

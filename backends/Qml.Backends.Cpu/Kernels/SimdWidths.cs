@@ -1,0 +1,67 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Qml.Backends.Cpu.Kernels;
+
+/// <summary>AVX-512: four complex doubles per register.</summary>
+internal readonly unsafe struct Width512 : ISimdWidth<Vector512<double>>
+{
+    public static bool IsAccelerated => Vector512.IsHardwareAccelerated;
+
+    public static int LaneBits => 2;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Load(double* source) => Vector512.Load(source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector512<double> value, double* destination) => value.Store(destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Broadcast(double value) => Vector512.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> AlternatingSign(double value) =>
+        Vector512.Create(-value, value, -value, value, -value, value, -value, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> SwapReIm(Vector512<double> value) =>
+        Vector512.Shuffle(value, Vector512.Create(1L, 0, 3, 2, 5, 4, 7, 6));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> MultiplyAdd(Vector512<double> a, Vector512<double> b, Vector512<double> c) =>
+        Vector512.FusedMultiplyAdd(a, b, c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Multiply(Vector512<double> a, Vector512<double> b) => a * b;
+}
+
+/// <summary>AVX2: two complex doubles per register.</summary>
+internal readonly unsafe struct Width256 : ISimdWidth<Vector256<double>>
+{
+    public static bool IsAccelerated => Vector256.IsHardwareAccelerated;
+
+    public static int LaneBits => 1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Load(double* source) => Vector256.Load(source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector256<double> value, double* destination) => value.Store(destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Broadcast(double value) => Vector256.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> AlternatingSign(double value) => Vector256.Create(-value, value, -value, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> SwapReIm(Vector256<double> value) =>
+        Vector256.Shuffle(value, Vector256.Create(1L, 0, 3, 2));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> MultiplyAdd(Vector256<double> a, Vector256<double> b, Vector256<double> c) =>
+        Vector256.FusedMultiplyAdd(a, b, c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Multiply(Vector256<double> a, Vector256<double> b) => a * b;
+}
