@@ -23,6 +23,8 @@ internal static class PluginErrors
             "the plugin folder must hold its private dependencies as listed in its .deps.json",
         ReflectionTypeLoadException e => "types could not be loaded: " +
             string.Join("; ", e.LoaderExceptions.OfType<Exception>().Select(OneLine).Distinct()),
+        DllNotFoundException e => $"a native library could not be loaded ({OneLine(e)}); the plugin folder must hold it " +
+            "as a native asset listed in its .deps.json",
         TypeLoadException e => $"a type could not be loaded ({OneLine(e)})",
         TypeInitializationException { InnerException: { } inner } e => $"{OneLine(e)} {Reason(inner)}",
         var e => $"{e.GetType().Name}: {OneLine(e)}",

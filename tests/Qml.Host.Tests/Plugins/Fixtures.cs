@@ -14,6 +14,7 @@ internal static class Fixtures
     public const string ContractV2 = "Fixture.ContractV2";
     public const string SideBySideA = "Fixture.SideBySide.A";
     public const string SideBySideB = "Fixture.SideBySide.B";
+    public const string Native = "Fixture.Native";
 
     public static string FixturesRoot { get; } = Metadata("QmlTestFixturesRoot");
 
