@@ -90,7 +90,7 @@ public sealed class CpuStatevectorBackend : IDifferentiableBackend
 
                 simulator.RunUnitary(circuit, symbols, cancellationToken);
                 var state = simulator.State;
-                observables?.Evaluate(state, expectations!.Row(row));
+                observables?.Evaluate(state, expectations!.Row(row), simulator.Threads);
                 if (probabilities is not null)
                 {
                     ProbabilityReducer.Marginal(state, probabilityQubits, probabilities.Row(row));

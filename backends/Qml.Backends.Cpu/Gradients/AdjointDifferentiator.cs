@@ -1,5 +1,6 @@
 using Qml.Abstractions.Circuits;
 using Qml.Abstractions.Gates;
+using Qml.Backends.Cpu.Kernels;
 using Qml.Backends.Cpu.Memory;
 using Qml.Backends.Cpu.Outputs;
 using Qml.Backends.Cpu.Simulation;
@@ -25,13 +26,13 @@ internal sealed unsafe class AdjointDifferentiator(StatevectorSimulator simulato
     {
         simulator.RunUnitary(circuit, symbols, cancellationToken);
         var psi = simulator.State;
-        observables.Evaluate(psi, expectations);
+        observables.Evaluate(psi, expectations, simulator.Threads);
         lambda.Clear();
         for (var o = 0; o < observables.Count; o++)
         {
             if (upstream[o] != 0.0)
             {
-                PauliExpectation.Accumulate(psi, lambda, observables.Terms(o), upstream[o]);
+                PauliExpectation.Accumulate(psi, lambda, observables.Terms(o), upstream[o], simulator.Threads);
             }
         }
 
@@ -57,7 +58,7 @@ internal sealed unsafe class AdjointDifferentiator(StatevectorSimulator simulato
 
                 derivative.CopyFrom(psi);
                 simulator.ApplyDerivative(operation, symbols, angleIndex, derivative);
-                var g = 2.0 * RealInner(lambda, derivative);
+                var g = 2.0 * RealInner(lambda, derivative, simulator.Threads);
 
                 // Chain rule through the affine angle c0 + Σ c_s·symbol_s.
                 foreach (var term in angle.Terms)
@@ -71,17 +72,17 @@ internal sealed unsafe class AdjointDifferentiator(StatevectorSimulator simulato
     }
 
     /// <summary>Re⟨a|b⟩.</summary>
-    private static double RealInner(StateBuffer a, StateBuffer b)
-    {
-        var pa = (double*)a.Pointer;
-        var pb = (double*)b.Pointer;
-        var count = a.Length * 2;
-        var sum = 0.0;
-        for (nuint i = 0; i < count; i++)
+    private static double RealInner(StateBuffer a, StateBuffer b, int threads) =>
+        AmplitudeChunks.Sum(a.Length, threads, (begin, end) =>
         {
-            sum += pa[i] * pb[i];
-        }
+            var pa = (double*)a.Pointer;
+            var pb = (double*)b.Pointer;
+            var sum = 0.0;
+            for (var i = begin * 2; i < end * 2; i++)
+            {
+                sum += pa[i] * pb[i];
+            }
 
-        return sum;
-    }
+            return sum;
+        });
 }

@@ -7,7 +7,8 @@ namespace Qml.Backends.Cpu.Kernels;
 /// SIMD kernels for gates whose every qubit lies at or above the register's lane bits (qsim's
 /// "high" targets): then the amplitudes of consecutive groups are consecutive in memory and one
 /// register holds several groups that share the same gate operand. Callers guarantee that, and
-/// that [begin, end) is a multiple of the lane count.
+/// that [begin, end) is a multiple of the lane count. Inner loops walk contiguous runs of
+/// amplitudes, so for high targets they are plain streaming loops.
 /// </summary>
 internal static unsafe class SimdKernels
 {
@@ -23,17 +24,25 @@ internal static unsafe class SimdKernels
         TVector r01 = TWidth.Broadcast(k.M01.Real), i01 = TWidth.AlternatingSign(k.M01.Imaginary);
         TVector r10 = TWidth.Broadcast(k.M10.Real), i10 = TWidth.AlternatingSign(k.M10.Imaginary);
         TVector r11 = TWidth.Broadcast(k.M11.Real), i11 = TWidth.AlternatingSign(k.M11.Imaginary);
-        for (var group = begin; group < end; group += lanes)
+        var run = (nuint)1 << k.LowestInvolved;
+        for (var group = begin; group < end;)
         {
+            var runEnd = RunEnd(group, run, end);
             var i0 = BitIndex.InsertZeros(group, involved) | controls;
             var p0 = (double*)(state + i0);
             var p1 = (double*)(state + (i0 | stride));
-            var a = TWidth.Load(p0);
-            var b = TWidth.Load(p1);
-            var sa = TWidth.SwapReIm(a);
-            var sb = TWidth.SwapReIm(b);
-            TWidth.Store(Combine<TWidth, TVector>(a, sa, r00, i00, b, sb, r01, i01), p0);
-            TWidth.Store(Combine<TWidth, TVector>(a, sa, r10, i10, b, sb, r11, i11), p1);
+            var doubles = (runEnd - group) * 2;
+            for (nuint j = 0; j < doubles; j += lanes * 2)
+            {
+                var a = TWidth.Load(p0 + j);
+                var b = TWidth.Load(p1 + j);
+                var sa = TWidth.SwapReIm(a);
+                var sb = TWidth.SwapReIm(b);
+                TWidth.Store(Combine<TWidth, TVector>(a, sa, r00, i00, b, sb, r01, i01), p0 + j);
+                TWidth.Store(Combine<TWidth, TVector>(a, sa, r10, i10, b, sb, r11, i11), p1 + j);
+            }
+
+            group = runEnd;
         }
     }
 
@@ -48,19 +57,30 @@ internal static unsafe class SimdKernels
         TVector r0 = TWidth.Broadcast(k.M00.Real), i0v = TWidth.AlternatingSign(k.M00.Imaginary);
         TVector r1 = TWidth.Broadcast(k.M11.Real), i1v = TWidth.AlternatingSign(k.M11.Imaginary);
         var touchZero = k.M00 != Complex.One;
-        for (var group = begin; group < end; group += lanes)
+        var run = (nuint)1 << k.LowestInvolved;
+        for (var group = begin; group < end;)
         {
+            var runEnd = RunEnd(group, run, end);
             var i0 = BitIndex.InsertZeros(group, involved) | controls;
+            var doubles = (runEnd - group) * 2;
             if (touchZero)
             {
                 var p0 = (double*)(state + i0);
-                var a = TWidth.Load(p0);
-                TWidth.Store(TWidth.MultiplyAdd(TWidth.SwapReIm(a), i0v, TWidth.Multiply(a, r0)), p0);
+                for (nuint j = 0; j < doubles; j += lanes * 2)
+                {
+                    var a = TWidth.Load(p0 + j);
+                    TWidth.Store(TWidth.MultiplyAdd(TWidth.SwapReIm(a), i0v, TWidth.Multiply(a, r0)), p0 + j);
+                }
             }
 
             var p1 = (double*)(state + (i0 | stride));
-            var b = TWidth.Load(p1);
-            TWidth.Store(TWidth.MultiplyAdd(TWidth.SwapReIm(b), i1v, TWidth.Multiply(b, r1)), p1);
+            for (nuint j = 0; j < doubles; j += lanes * 2)
+            {
+                var b = TWidth.Load(p1 + j);
+                TWidth.Store(TWidth.MultiplyAdd(TWidth.SwapReIm(b), i1v, TWidth.Multiply(b, r1)), p1 + j);
+            }
+
+            group = runEnd;
         }
     }
 
@@ -71,17 +91,33 @@ internal static unsafe class SimdKernels
         var involved = k.InvolvedSpan;
         var lanes = (nuint)1 << TWidth.LaneBits;
         var controls = k.ControlMask;
-        for (var group = begin; group < end; group += lanes)
+        var run = (nuint)1 << k.LowestInvolved;
+        for (var group = begin; group < end;)
         {
+            var runEnd = RunEnd(group, run, end);
             var baseIndex = BitIndex.InsertZeros(group, involved) | controls;
             var pa = (double*)(state + (baseIndex | k.SwapA));
             var pb = (double*)(state + (baseIndex | k.SwapB));
-            var a = TWidth.Load(pa);
-            var b = TWidth.Load(pb);
-            TWidth.Store(b, pa);
-            TWidth.Store(a, pb);
+            var doubles = (runEnd - group) * 2;
+            for (nuint j = 0; j < doubles; j += lanes * 2)
+            {
+                var a = TWidth.Load(pa + j);
+                var b = TWidth.Load(pb + j);
+                TWidth.Store(b, pa + j);
+                TWidth.Store(a, pb + j);
+            }
+
+            group = runEnd;
         }
     }
+
+    /// <summary>
+    /// End of the run of groups starting at <paramref name="group"/>: inside an aligned block of
+    /// 2^(lowest involved qubit) groups the amplitudes are contiguous, so the inner loop needs no
+    /// index arithmetic at all.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nuint RunEnd(nuint group, nuint run, nuint end) => Math.Min((group | (run - 1)) + 1, end);
 
     /// <summary>m_a·a + m_b·b for complex scalars given as (broadcast re, alternating im).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

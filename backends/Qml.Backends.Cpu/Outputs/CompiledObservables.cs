@@ -19,11 +19,11 @@ internal sealed class CompiledObservables
 
     public ReadOnlySpan<PauliMask> Terms(int observable) => _masks.AsSpan(_starts[observable], _starts[observable + 1] - _starts[observable]);
 
-    public void Evaluate(StateBuffer state, Span<double> destination)
+    public void Evaluate(StateBuffer state, Span<double> destination, int threads)
     {
         for (var o = 0; o < Count; o++)
         {
-            destination[o] = PauliExpectation.Expectation(state, Terms(o));
+            destination[o] = PauliExpectation.Expectation(state, Terms(o), threads);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Qml.Backends.Cpu.Kernels;
 using Qml.Backends.Cpu.Memory;
 
 namespace Qml.Backends.Cpu.Outputs;
@@ -7,41 +8,46 @@ namespace Qml.Backends.Cpu.Outputs;
 internal static unsafe class PauliExpectation
 {
     /// <summary>⟨ψ|Σ c·P|ψ⟩ over <paramref name="masks"/> (real, since the sum is Hermitian).</summary>
-    public static double Expectation(StateBuffer state, ReadOnlySpan<PauliMask> masks)
+    public static double Expectation(StateBuffer state, ReadOnlySpan<PauliMask> masks, int threads)
     {
         var total = 0.0;
         foreach (var mask in masks)
         {
-            total += mask.Coefficient * Single(state.Pointer, state.Length, mask);
+            total += mask.Coefficient * AmplitudeChunks.Sum(state.Length, threads, (begin, end) => Partial(state.Pointer, begin, end, mask));
         }
 
         return total;
     }
 
     /// <summary>target += weight · Σ c·P|source⟩, for the adjoint method's λ = Σ_o upstream_o · O_o|ψ⟩.</summary>
-    public static void Accumulate(StateBuffer source, StateBuffer target, ReadOnlySpan<PauliMask> masks, double weight)
+    public static void Accumulate(StateBuffer source, StateBuffer target, ReadOnlySpan<PauliMask> masks, double weight, int threads)
     {
-        var s = source.Pointer;
-        var t = target.Pointer;
-        var length = source.Length;
         foreach (var mask in masks)
         {
             var factor = mask.Phase * (weight * mask.Coefficient);
-            for (nuint i = 0; i < length; i++)
+
+            // i ↦ i ⊕ flip is a bijection, so chunks of i write disjoint targets.
+            AmplitudeChunks.For(source.Length, threads, (begin, end) =>
             {
-                var term = factor * s[i];
-                t[i ^ mask.FlipMask] += Parity(i & mask.SignMask) ? -term : term;
-            }
+                var s = source.Pointer;
+                var t = target.Pointer;
+                for (var i = begin; i < end; i++)
+                {
+                    var term = factor * s[i];
+                    t[i ^ mask.FlipMask] += Parity(i & mask.SignMask) ? -term : term;
+                }
+            });
         }
     }
 
-    private static double Single(Complex* state, nuint length, PauliMask mask)
+    /// <summary>Σ over [begin, end) of conj(ψ[i ⊕ X])·(±1)·ψ[i], times i^{#Y}; real part.</summary>
+    private static double Partial(Complex* state, nuint begin, nuint end, PauliMask mask)
     {
         if (mask.FlipMask == 0)
         {
             // Diagonal string: Σ ±|ψ_i|², no complex products needed.
             var sum = 0.0;
-            for (nuint i = 0; i < length; i++)
+            for (var i = begin; i < end; i++)
             {
                 var a = state[i];
                 var p = (a.Real * a.Real) + (a.Imaginary * a.Imaginary);
@@ -52,7 +58,7 @@ internal static unsafe class PauliExpectation
         }
 
         var accumulated = Complex.Zero;
-        for (nuint i = 0; i < length; i++)
+        for (var i = begin; i < end; i++)
         {
             var product = Complex.Conjugate(state[i ^ mask.FlipMask]) * state[i];
             accumulated += Parity(i & mask.SignMask) ? -product : product;
