@@ -39,11 +39,7 @@ public sealed class PluginHost : IDisposable
         IServiceCollection hostServices = new ServiceCollection();
         configureHost?.Invoke(hostServices);
 
-        // The host's own registrations are the host's bug, not a plugin's: fail loudly before blaming plugins.
-        using (hostServices.BuildServiceProvider(PluginComposer.ProviderOptions))
-        {
-        }
-
+        ValidateHostRegistrations(hostServices);
         var compositions = LoadPlugins(directory, hostServices.ToList());
 
         IServiceCollection services = new ServiceCollection();
@@ -52,10 +48,20 @@ public sealed class PluginHost : IDisposable
             services.Add(descriptor);
         }
 
-        return new PluginHost(directory, compositions.Select(c => c.Handle).ToList(), services.BuildServiceProvider(PluginComposer.ProviderOptions));
+        // The host and each plugin were validated on their own; validating the union again could
+        // only throw out of Load for an interaction no single plugin owns, so scopes are checked
+        // when services are resolved instead.
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        return new PluginHost(directory, compositions.Select(c => c.Handle).ToList(), provider);
     }
 
     public void Dispose() => provider.Dispose();
+
+    /// <summary>Invalid host registrations are the host's bug, not a plugin's: fail loudly before any plugin is blamed.</summary>
+    private static void ValidateHostRegistrations(IServiceCollection hostServices)
+    {
+        using var validated = hostServices.BuildServiceProvider(PluginComposer.ProviderOptions);
+    }
 
     private static IReadOnlyList<PluginComposition> LoadPlugins(string directory, IReadOnlyList<ServiceDescriptor> hostServices)
     {
