@@ -39,10 +39,16 @@ internal sealed class HostSession : IDisposable
     public IBackendFactory FindBackend(string name)
     {
         var factories = BackendFactories;
-        var factory = factories.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
-        if (factory is not null)
+        var matches = factories.Where(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (matches.Count == 1)
         {
-            return factory;
+            return matches[0];
+        }
+
+        if (matches.Count > 1)
+        {
+            var origins = string.Join(", ", matches.Select(f => f.GetType().Assembly.Location));
+            throw new QmlException($"backend '{name}' is registered by {matches.Count} plugins ({origins}); remove one of them from {Host.PluginDirectory}.");
         }
 
         var available = factories.Count == 0
