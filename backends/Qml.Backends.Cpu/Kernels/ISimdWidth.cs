@@ -24,6 +24,12 @@ internal unsafe interface ISimdWidth<TVector>
     /// <summary>Swaps re and im inside every complex lane.</summary>
     static abstract TVector SwapReIm(TVector value);
 
+    /// <summary>Exchanges the complex lanes whose index differs in bit <paramref name="bit"/> (below <see cref="LaneBits"/>).</summary>
+    static abstract TVector FlipLanes(TVector value, int bit);
+
+    /// <summary>Per-lane complex factors: lane c gets <paramref name="whenClear"/> if bit <paramref name="bit"/> of c is 0, else <paramref name="whenSet"/>; as (re, alternating im).</summary>
+    static abstract (TVector Real, TVector Imaginary) LaneFactors(System.Numerics.Complex whenClear, System.Numerics.Complex whenSet, int bit);
+
     /// <summary>a·b + c, fused where the hardware can.</summary>
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
 

@@ -4,9 +4,10 @@ using System.Runtime.Intrinsics;
 namespace Qml.Backends.Cpu.Kernels;
 
 /// <summary>
-/// Picks the kernel for a gate shape, qubit positions and hardware: the widest SIMD register
-/// whose lanes all share the gate operand (every involved qubit at or above its lane bits),
-/// else the scalar loop. Dense and multi-qubit diagonal gates always run scalar.
+/// The small map from (gate shape, qubit positions, hardware) to a loop. For each register width,
+/// widest first: every involved qubit at or above the lane bits → the "high" block kernel of the
+/// shape; only the target below and every control above → the "low" in-register kernel; else
+/// the next width, and finally the scalar loop. Dense and multi-qubit diagonals run scalar.
 /// </summary>
 internal static unsafe class KernelDispatcher
 {
@@ -17,32 +18,28 @@ internal static unsafe class KernelDispatcher
         Width512.IsAccelerated ? KernelPath.Vector512 : Width256.IsAccelerated ? KernelPath.Vector256 : KernelPath.Scalar;
 
     /// <summary>The path <see cref="Apply"/> takes for <paramref name="kernel"/> over [begin, end).</summary>
-    public static KernelPath Choose(in GateKernel kernel, nuint begin, nuint end, KernelPath allowed)
-    {
-        if (kernel.Kind is not (KernelKind.Single or KernelKind.Phase or KernelKind.SwapPairs))
-        {
-            return KernelPath.Scalar;
-        }
+    public static KernelPath Choose(in GateKernel kernel, nuint begin, nuint end, KernelPath allowed) =>
+        Choose(kernel, begin, end, allowed, out _);
 
-        var lowest = kernel.LowestInvolved;
-        var span = begin | end;
-        if (allowed >= KernelPath.Vector512 && Width512.IsAccelerated && lowest >= Width512.LaneBits && span % 4 == 0)
-        {
-            return KernelPath.Vector512;
-        }
-
-        if (allowed >= KernelPath.Vector256 && Width256.IsAccelerated && lowest >= Width256.LaneBits && span % 2 == 0)
-        {
-            return KernelPath.Vector256;
-        }
-
-        return KernelPath.Scalar;
-    }
-
-    /// <summary>Applies groups [begin, end) of <paramref name="kernel"/> in place.</summary>
+    /// <summary>Applies groups [begin, end) of <paramref name="kernel"/> in place, on at most the <paramref name="allowed"/> path.</summary>
     public static void Apply(in GateKernel kernel, Complex* state, nuint begin, nuint end, KernelPath allowed = KernelPath.Vector512)
     {
-        var path = Choose(kernel, begin, end, allowed);
+        var path = Choose(kernel, begin, end, allowed, out var low);
+        if (low)
+        {
+            var asMatrix = AsLowTarget(kernel);
+            if (path == KernelPath.Vector512)
+            {
+                SimdKernels.LowTarget<Width512, Vector512<double>>(asMatrix, state, begin, end);
+            }
+            else
+            {
+                SimdKernels.LowTarget<Width256, Vector256<double>>(asMatrix, state, begin, end);
+            }
+
+            return;
+        }
+
         switch (kernel.Kind)
         {
             case KernelKind.Identity:
@@ -81,5 +78,77 @@ internal static unsafe class KernelDispatcher
                 ScalarKernels.Dense(kernel, state, begin, end);
                 return;
         }
+    }
+
+    private static KernelPath Choose(in GateKernel kernel, nuint begin, nuint end, KernelPath allowed, out bool lowTarget)
+    {
+        lowTarget = false;
+        if (kernel.Kind is not (KernelKind.Single or KernelKind.Phase or KernelKind.SwapPairs))
+        {
+            return KernelPath.Scalar;
+        }
+
+        var target = LowCandidateTarget(kernel);
+        var lowestOther = int.MaxValue;
+        foreach (var position in kernel.InvolvedSpan)
+        {
+            if (position != target)
+            {
+                lowestOther = Math.Min(lowestOther, position);
+            }
+        }
+
+        if (allowed >= KernelPath.Vector512 && Width512.IsAccelerated && Fits(kernel, target, lowestOther, begin, end, Width512.LaneBits, out lowTarget))
+        {
+            return KernelPath.Vector512;
+        }
+
+        if (allowed >= KernelPath.Vector256 && Width256.IsAccelerated && Fits(kernel, target, lowestOther, begin, end, Width256.LaneBits, out lowTarget))
+        {
+            return KernelPath.Vector256;
+        }
+
+        return KernelPath.Scalar;
+    }
+
+    private static bool Fits(in GateKernel kernel, int target, int lowestOther, nuint begin, nuint end, int laneBits, out bool lowTarget)
+    {
+        var lanes = (nuint)1 << laneBits;
+        lowTarget = false;
+        if (kernel.LowestInvolved >= laneBits)
+        {
+            return begin % lanes == 0 && end % lanes == 0;
+        }
+
+        // In-register target: the groups map to amplitudes [2·begin, 2·end), which must be whole registers.
+        if (target >= 0 && target < laneBits && lowestOther >= laneBits && (2 * begin) % lanes == 0 && (2 * end) % lanes == 0)
+        {
+            lowTarget = true;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The qubit a 2×2 acts on, or −1 for swaps between two qubits (SWAP, CSWAP), which have no low form.</summary>
+    private static int LowCandidateTarget(in GateKernel kernel) => kernel.Kind switch
+    {
+        KernelKind.SwapPairs when kernel.SwapA == 0 && BitOperations.IsPow2(kernel.SwapB) => BitOperations.Log2(kernel.SwapB),
+        KernelKind.SwapPairs => -1,
+        _ => kernel.Target,
+    };
+
+    /// <summary>The kernel as a 2×2 on its target: X-like swaps become [[0, 1], [1, 0]].</summary>
+    private static GateKernel AsLowTarget(in GateKernel kernel)
+    {
+        if (kernel.Kind != KernelKind.SwapPairs)
+        {
+            return kernel;
+        }
+
+        var matrix = kernel;
+        matrix.Target = BitOperations.Log2(kernel.SwapB);
+        (matrix.M00, matrix.M01, matrix.M10, matrix.M11) = (Complex.Zero, Complex.One, Complex.One, Complex.Zero);
+        return matrix;
     }
 }

@@ -112,12 +112,59 @@ internal static unsafe class SimdKernels
     }
 
     /// <summary>
+    /// qsim's "low" case: the target lies inside one register (below the lane bits) while every
+    /// control lies above. Each register holds both halves of its pairs, so the update is
+    /// out = v·A + flip(v)·B with per-lane factors A (m00 | m11) and B (m01 | m10). Serves
+    /// dense, phase and X-like gates alike. [begin, end) counts gate groups, which here map
+    /// onto register-aligned amplitude ranges [2·begin, 2·end) of the control subspace.
+    /// </summary>
+    public static void LowTarget<TWidth, TVector>(in GateKernel k, Complex* state, nuint begin, nuint end)
+        where TWidth : ISimdWidth<TVector>
+        where TVector : struct
+    {
+        var bit = k.Target;
+        var lanes = (nuint)1 << TWidth.LaneBits;
+        var (diagonalRe, diagonalIm) = TWidth.LaneFactors(k.M00, k.M11, bit);
+        var (offRe, offIm) = TWidth.LaneFactors(k.M01, k.M10, bit);
+        Span<int> controlPositions = stackalloc int[QubitPositions.MaxCount];
+        var controlCount = 0;
+        foreach (var position in k.InvolvedSpan)
+        {
+            if (position != bit)
+            {
+                controlPositions[controlCount++] = position;
+            }
+        }
+
+        ReadOnlySpan<int> controls = controlPositions[..controlCount];
+        var controlMask = k.ControlMask;
+        var run = controlCount == 0 ? nuint.MaxValue : (nuint)1 << controls[0];
+        for (var amplitude = begin * 2; amplitude < end * 2;)
+        {
+            var runEnd = RunEnd(amplitude, run, end * 2);
+            var p = (double*)(state + (BitIndex.InsertZeros(amplitude, controls) | controlMask));
+            var doubles = (runEnd - amplitude) * 2;
+            for (nuint j = 0; j < doubles; j += lanes * 2)
+            {
+                var v = TWidth.Load(p + j);
+                var flipped = TWidth.FlipLanes(v, bit);
+                var sum = TWidth.Multiply(v, diagonalRe);
+                sum = TWidth.MultiplyAdd(TWidth.SwapReIm(v), diagonalIm, sum);
+                sum = TWidth.MultiplyAdd(flipped, offRe, sum);
+                TWidth.Store(TWidth.MultiplyAdd(TWidth.SwapReIm(flipped), offIm, sum), p + j);
+            }
+
+            amplitude = runEnd;
+        }
+    }
+
+    /// <summary>
     /// End of the run of groups starting at <paramref name="group"/>: inside an aligned block of
     /// 2^(lowest involved qubit) groups the amplitudes are contiguous, so the inner loop needs no
     /// index arithmetic at all.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static nuint RunEnd(nuint group, nuint run, nuint end) => Math.Min((group | (run - 1)) + 1, end);
+    private static nuint RunEnd(nuint group, nuint run, nuint end) => run == nuint.MaxValue ? end : Math.Min((group | (run - 1)) + 1, end);
 
     /// <summary>m_a·a + m_b·b for complex scalars given as (broadcast re, alternating im).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

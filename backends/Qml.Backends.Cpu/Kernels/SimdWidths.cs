@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -26,6 +27,26 @@ internal readonly unsafe struct Width512 : ISimdWidth<Vector512<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> SwapReIm(Vector512<double> value) =>
         Vector512.Shuffle(value, Vector512.Create(1L, 0, 3, 2, 5, 4, 7, 6));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> FlipLanes(Vector512<double> value, int bit) => bit == 0
+        ? Vector512.Shuffle(value, Vector512.Create(2L, 3, 0, 1, 6, 7, 4, 5))
+        : Vector512.Shuffle(value, Vector512.Create(4L, 5, 6, 7, 0, 1, 2, 3));
+
+    public static (Vector512<double> Real, Vector512<double> Imaginary) LaneFactors(Complex whenClear, Complex whenSet, int bit)
+    {
+        Span<double> re = stackalloc double[8];
+        Span<double> im = stackalloc double[8];
+        for (var lane = 0; lane < 4; lane++)
+        {
+            var factor = ((lane >> bit) & 1) == 0 ? whenClear : whenSet;
+            re[2 * lane] = re[(2 * lane) + 1] = factor.Real;
+            im[2 * lane] = -factor.Imaginary;
+            im[(2 * lane) + 1] = factor.Imaginary;
+        }
+
+        return (Vector512.Create<double>(re), Vector512.Create<double>(im));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> MultiplyAdd(Vector512<double> a, Vector512<double> b, Vector512<double> c) =>
@@ -57,6 +78,14 @@ internal readonly unsafe struct Width256 : ISimdWidth<Vector256<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> SwapReIm(Vector256<double> value) =>
         Vector256.Shuffle(value, Vector256.Create(1L, 0, 3, 2));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> FlipLanes(Vector256<double> value, int bit) =>
+        Vector256.Shuffle(value, Vector256.Create(2L, 3, 0, 1));
+
+    public static (Vector256<double> Real, Vector256<double> Imaginary) LaneFactors(Complex whenClear, Complex whenSet, int bit) =>
+        (Vector256.Create(whenClear.Real, whenClear.Real, whenSet.Real, whenSet.Real),
+         Vector256.Create(-whenClear.Imaginary, whenClear.Imaginary, -whenSet.Imaginary, whenSet.Imaginary));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> MultiplyAdd(Vector256<double> a, Vector256<double> b, Vector256<double> c) =>

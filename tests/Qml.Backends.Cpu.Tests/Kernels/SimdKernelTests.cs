@@ -127,18 +127,44 @@ public sealed class SimdKernelTests
     }
 
     [Test]
-    public void SimdPathIsChosenForTargetsAtOrAboveTheRegisterWidth()
+    public void DispatcherTakesSimdForHighAndInRegisterTargetsAndScalarForLowControls()
     {
         Complex[] m = [0, 1, 1, 0];
         var high = KernelHarness.Single(m, 5);
-        var low = KernelHarness.Single(m, 0);
+        var inRegister = KernelHarness.Single(m, 0, 6);
+        var lowControl = KernelHarness.Single(m, 6, 0);
+        var swapWithLowQubit = KernelHarness.Swap([0, 5], 0, 1, (nuint)1 << 5);
         var groups = high.GroupCount(8);
+        var best = KernelDispatcher.BestPath;
         Assert.Multiple(() =>
         {
-            Assert.That(KernelDispatcher.Choose(high, 0, groups, KernelPath.Vector512), Is.EqualTo(KernelDispatcher.BestPath));
-            Assert.That(KernelDispatcher.Choose(low, 0, groups, KernelPath.Vector512), Is.EqualTo(KernelPath.Scalar));
+            Assert.That(KernelDispatcher.Choose(high, 0, groups, KernelPath.Vector512), Is.EqualTo(best));
+            Assert.That(KernelDispatcher.Choose(inRegister, 0, inRegister.GroupCount(8), KernelPath.Vector512), Is.EqualTo(best));
+            Assert.That(KernelDispatcher.Choose(lowControl, 0, lowControl.GroupCount(8), KernelPath.Vector512), Is.EqualTo(KernelPath.Scalar));
+            Assert.That(KernelDispatcher.Choose(swapWithLowQubit, 0, swapWithLowQubit.GroupCount(8), KernelPath.Vector512), Is.EqualTo(KernelPath.Scalar));
             Assert.That(KernelDispatcher.Choose(high, 0, groups, KernelPath.Scalar), Is.EqualTo(KernelPath.Scalar));
         });
+    }
+
+    [TestCaseSource(nameof(QubitCounts))]
+    public void InRegisterTargetsWithSeveralHighControlsMatchTheOracle(int n)
+    {
+        // Targets 0 and 1 (inside a register) with two controls far above: the "low" kernel's control walk.
+        if (n < 5)
+        {
+            Assert.Pass("needs two controls above the widest register");
+        }
+
+        var random = new Random(400 + n);
+        foreach (var target in new[] { 0, 1 })
+        {
+            var m = NaiveStatevector.RandomUnitary(random, 1);
+            int c0 = n - 1, c1 = 3;
+            var state = NaiveStatevector.RandomState(random, n);
+            var expected = (Complex[])state.Clone();
+            NaiveStatevector.Apply(expected, KernelHarness.ControlledMatrix(m, 2), [c0, c1, target]);
+            AssertAllPathsMatch(KernelHarness.Single(m, target, c0, c1), state, n, expected, $"CC-U on {target}");
+        }
     }
 
     [Test]
