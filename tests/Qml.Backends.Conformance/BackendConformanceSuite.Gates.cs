@@ -13,7 +13,7 @@ public abstract partial class BackendConformanceSuite
         Assume.That(qubitCount, Is.LessThanOrEqualTo(Capabilities.MaxQubits));
         var definition = GateDefinition.Of(kind);
         var layer = RandomCircuits.EntanglingLayer(qubitCount);
-        var start = ReferenceSimulator.Run(new Circuit(qubitCount, 0, [], layer), []);
+        var start = RandomCircuits.EntangledStart(qubitCount);
         var random = new Random(((int)kind * 100) + qubitCount);
         var symbols = RandomCircuits.Symbols(definition.AngleCount, 0);
         var angles = Enumerable.Range(0, definition.AngleCount).Select(i => Angle.FromSymbol(i, -1.5, 0.25)).ToArray();
@@ -25,6 +25,23 @@ public abstract partial class BackendConformanceSuite
             var expected = (System.Numerics.Complex[])start.Clone();
             ReferenceSimulator.ApplyUnitary(expected, gate, bindings.Row(0));
             await AssertMatchesStatesAsync(circuit, bindings, [expected], $"{gate} with [{string.Join(", ", bindings.Values.ToArray())}] on {qubitCount} qubits");
+        }
+    }
+
+    [TestCaseSource(typeof(GateCases), nameof(GateCases.NamedGateOnALargeRegister))]
+    public async Task NamedGateMatchesReferenceOnALargeRegister(OperationKind kind)
+    {
+        const int QubitCount = GateCases.LargeQubits;
+        Assume.That(QubitCount, Is.LessThanOrEqualTo(Capabilities.MaxQubits));
+        var layer = RandomCircuits.EntanglingLayer(QubitCount);
+        var start = RandomCircuits.EntangledStart(QubitCount);
+        var angles = Enumerable.Range(0, GateDefinition.Of(kind).AngleCount).Select(i => Angle.FromConstant(0.4 + (1.3 * i))).ToArray();
+        foreach (var qubits in GateCases.ExtremePositions(QubitCount, GateDefinition.Of(kind).QubitCount))
+        {
+            var gate = Operation.Gate(kind, qubits, angles);
+            var expected = (System.Numerics.Complex[])start.Clone();
+            ReferenceSimulator.ApplyUnitary(expected, gate, []);
+            await AssertMatchesStatesAsync(new Circuit(QubitCount, 0, [], [.. layer, gate]), BindingTable.Empty(), [expected], $"{gate} on {QubitCount} qubits");
         }
     }
 

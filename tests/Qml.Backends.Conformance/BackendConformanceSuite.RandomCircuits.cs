@@ -14,13 +14,23 @@ public abstract partial class BackendConformanceSuite
     [TestCase(3)]
     [TestCase(5)]
     [TestCase(8)]
+    [TestCase(14)]
     public async Task RandomCircuitBatchMatchesReference(int qubitCount)
     {
         Assume.That(qubitCount, Is.LessThanOrEqualTo(Capabilities.MaxQubits));
         var random = new Random(9000 + qubitCount);
         var circuit = RandomCircuits.Create(random, qubitCount, AllNamedKinds, inputs: 2, weights: 3, extraGates: 20, withUnitaries: true);
-        var bindings = RandomBindings(random, circuit, 5);
+        var bindings = RandomBindings(random, circuit, qubitCount > 10 ? 3 : 5);
         await AssertMatchesStatesAsync(circuit, bindings, ReferenceStates(circuit, bindings), $"random circuit on {qubitCount} qubits");
+    }
+
+    [Test]
+    public async Task ManyRowsMatchReference()
+    {
+        var random = new Random(6464);
+        var circuit = RandomCircuits.Create(random, 3, AllNamedKinds, inputs: 2, weights: 2, extraGates: 6, withUnitaries: false);
+        var bindings = RandomBindings(random, circuit, 64);
+        await AssertMatchesStatesAsync(circuit, bindings, ReferenceStates(circuit, bindings), "64 rows on 3 qubits");
     }
 
     [TestCase(2)]

@@ -22,6 +22,31 @@ public static class GateCases
         }
     }
 
+    /// <summary>
+    /// Register size of the large-register gate tests: past the size where statevector backends
+    /// usually switch to multithreaded or blocked kernels (14 qubits on the CPU backend).
+    /// </summary>
+    public const int LargeQubits = 15;
+
+    public static IEnumerable<TestCaseData> NamedGateOnALargeRegister() =>
+        RandomCircuits.NamedGates.Select(d => new TestCaseData(d.Kind).SetArgDisplayNames(d.Name));
+
+    /// <summary>
+    /// A few ordered tuples on a large register: the lowest and highest qubits (inside and across
+    /// SIMD vectors and thread chunks), in both orders, and one from the middle.
+    /// </summary>
+    public static IReadOnlyList<int[]> ExtremePositions(int qubitCount, int width)
+    {
+        var high = qubitCount - 1;
+        int[][] candidates = width switch
+        {
+            1 => [[0], [1], [2], [qubitCount / 2], [high - 1], [high]],
+            2 => [[0, 1], [1, 0], [0, high], [high, 0], [high - 1, high], [2, qubitCount / 2]],
+            _ => [[0, 1, 2], [2, 1, 0], [0, high, 1], [high, high - 1, 0], [high - 2, high, high - 1], [1, qubitCount / 2, high]],
+        };
+        return candidates;
+    }
+
     public static IEnumerable<TestCaseData> UnitaryWidths()
     {
         foreach (var width in new[] { 1, 2, 3 })

@@ -43,6 +43,12 @@ public static class RandomCircuits
         return operations;
     }
 
+    /// <summary>The reference state <see cref="EntanglingLayer"/> leaves (default seed), computed once per size.</summary>
+    public static System.Numerics.Complex[] EntangledStart(int qubitCount) =>
+        StartStates.GetOrAdd(qubitCount, n => ReferenceSimulator.Run(new Circuit(n, 0, [], EntanglingLayer(n)), []));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, System.Numerics.Complex[]> StartStates = new();
+
     /// <summary>A uniform angle in [-π, π).</summary>
     public static double RandomAngle(Random random) => (random.NextDouble() * 2.0 - 1.0) * Math.PI;
 

@@ -6,20 +6,34 @@ namespace Qml.Backends.Conformance;
 /// <summary>Expectations and probabilities, computed the long way.</summary>
 public static partial class ReferenceSimulator
 {
-    /// <summary>P|ψ⟩ built explicitly, factor by factor, with the Pauli matrices written out.</summary>
+    /// <summary>
+    /// P|ψ⟩ built explicitly, basis state by basis state: X|b⟩ = |1−b⟩, Y|0⟩ = i|1⟩,
+    /// Y|1⟩ = −i|0⟩, Z|b⟩ = (−1)^b|b⟩ (written out here, independent of the gate matrices).
+    /// </summary>
     public static Complex[] ApplyPauli(Complex[] state, PauliString pauli)
     {
-        var result = (Complex[])state.Clone();
-        foreach (var (qubit, factor) in pauli.Factors)
+        var result = new Complex[state.Length];
+        for (var index = 0; index < state.Length; index++)
         {
-            ReadOnlySpan<Complex> matrix = factor switch
+            var image = index;
+            var factor = Complex.One;
+            foreach (var (qubit, letter) in pauli.Factors)
             {
-                Pauli.X => [0, 1, 1, 0],
-                Pauli.Y => [0, -Complex.ImaginaryOne, Complex.ImaginaryOne, 0],
-                Pauli.Z => [1, 0, 0, -1],
-                _ => [1, 0, 0, 1],
-            };
-            ApplyMatrix(result, matrix, [qubit]);
+                var bit = (index >> qubit) & 1;
+                factor *= letter switch
+                {
+                    Pauli.X => Complex.One,
+                    Pauli.Y => bit == 0 ? Complex.ImaginaryOne : -Complex.ImaginaryOne,
+                    Pauli.Z => bit == 0 ? Complex.One : -Complex.One,
+                    _ => Complex.One,
+                };
+                if (letter is Pauli.X or Pauli.Y)
+                {
+                    image ^= 1 << qubit;
+                }
+            }
+
+            result[image] = factor * state[index];
         }
 
         return result;

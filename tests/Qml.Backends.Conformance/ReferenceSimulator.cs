@@ -13,7 +13,7 @@ namespace Qml.Backends.Conformance;
 public static partial class ReferenceSimulator
 {
     /// <summary>Largest register the reference handles.</summary>
-    public const int MaxQubits = 12;
+    public const int MaxQubits = 16;
 
     /// <summary>|0…0⟩ on <paramref name="qubitCount"/> qubits.</summary>
     public static Complex[] ZeroState(int qubitCount)
@@ -41,31 +41,46 @@ public static partial class ReferenceSimulator
             throw new ArgumentException($"A matrix on {k} qubit(s) needs {dimension * dimension} entries; got {matrix.Length}.", nameof(matrix));
         }
 
-        var result = new Complex[state.Length];
-        for (var index = 0; index < state.Length; index++)
+        var mask = 0;
+        foreach (var qubit in qubits)
         {
-            var row = 0;
-            for (var j = 0; j < k; j++)
-            {
-                row |= ((index >> qubits[j]) & 1) << j;
-            }
-
-            var sum = Complex.Zero;
-            for (var column = 0; column < dimension; column++)
-            {
-                var source = index;
-                for (var j = 0; j < k; j++)
-                {
-                    source = (source & ~(1 << qubits[j])) | (((column >> j) & 1) << qubits[j]);
-                }
-
-                sum += matrix[(row * dimension) + column] * state[source];
-            }
-
-            result[index] = sum;
+            mask |= 1 << qubit;
         }
 
-        result.CopyTo(state, 0);
+        // For every basis index whose operand bits are all 0, gather the 2^k amplitudes that
+        // differ only in those bits (bit j of the local index ↔ qubits[j]), multiply, scatter.
+        var indices = new int[dimension];
+        var input = new Complex[dimension];
+        for (var baseIndex = 0; baseIndex < state.Length; baseIndex++)
+        {
+            if ((baseIndex & mask) != 0)
+            {
+                continue;
+            }
+
+            for (var local = 0; local < dimension; local++)
+            {
+                var index = baseIndex;
+                for (var j = 0; j < k; j++)
+                {
+                    index |= ((local >> j) & 1) << qubits[j];
+                }
+
+                indices[local] = index;
+                input[local] = state[index];
+            }
+
+            for (var row = 0; row < dimension; row++)
+            {
+                var sum = Complex.Zero;
+                for (var column = 0; column < dimension; column++)
+                {
+                    sum += matrix[(row * dimension) + column] * input[column];
+                }
+
+                state[indices[row]] = sum;
+            }
+        }
     }
 
     /// <summary>The matrix of a unitary operation for one row of symbol values.</summary>
