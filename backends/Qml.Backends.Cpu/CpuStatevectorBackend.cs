@@ -60,8 +60,7 @@ public sealed class CpuStatevectorBackend : IDifferentiableBackend
         // Memory first: it is not a capability but a property of this machine, and its message
         // says how many qubits would fit, which the capability check cannot know.
         var perWorker = 1.0 + (trajectories ? 1.0 : 0.0) + (sampling && !trajectories ? 0.5 : 0.0);
-        var shared = outputs.HasFlag(ResultKinds.State) ? original.Rows : 0.0;
-        plan.EnsureFits(Info.Name, n, perWorker, shared);
+        plan.EnsureFits(Info.Name, n, perWorker, ResultSize.StateEquivalents(original, Info.Name));
 
         var request = RequestValidator.Prepare(original, Info);
         var circuit = request.Circuit;

@@ -74,6 +74,9 @@ internal static unsafe class KernelDispatcher
             case KernelKind.Diagonal:
                 ScalarKernels.Diagonal(kernel, state, begin, end);
                 return;
+            case KernelKind.Dense when kernel.OperandCount == 2 && allowed != KernelPath.Scalar:
+                ScalarKernels.Dense2(kernel, state, begin, end);
+                return;
             default:
                 ScalarKernels.Dense(kernel, state, begin, end);
                 return;

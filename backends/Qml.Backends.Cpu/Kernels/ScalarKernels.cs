@@ -103,6 +103,30 @@ internal static unsafe class ScalarKernels
         }
     }
 
+    /// <summary>
+    /// The dense kernel unrolled for two qubits (RXX, RYY, ISWAP, 2-qubit unitaries): the 16
+    /// entries live in registers and the four amplitudes are addressed directly.
+    /// </summary>
+    public static void Dense2(in GateKernel k, Complex* state, nuint begin, nuint end)
+    {
+        var involved = k.InvolvedSpan;
+        nuint o1 = (nuint)1 << k.Operand[0], o2 = (nuint)1 << k.Operand[1], o3 = o1 | o2;
+        var m = k.Entries!;
+        Complex m00 = m[0], m01 = m[1], m02 = m[2], m03 = m[3];
+        Complex m10 = m[4], m11 = m[5], m12 = m[6], m13 = m[7];
+        Complex m20 = m[8], m21 = m[9], m22 = m[10], m23 = m[11];
+        Complex m30 = m[12], m31 = m[13], m32 = m[14], m33 = m[15];
+        for (var group = begin; group < end; group++)
+        {
+            var p = state + BitIndex.InsertZeros(group, involved);
+            Complex a0 = p[0], a1 = p[o1], a2 = p[o2], a3 = p[o3];
+            p[0] = (m00 * a0) + (m01 * a1) + (m02 * a2) + (m03 * a3);
+            p[o1] = (m10 * a0) + (m11 * a1) + (m12 * a2) + (m13 * a3);
+            p[o2] = (m20 * a0) + (m21 * a1) + (m22 * a2) + (m23 * a3);
+            p[o3] = (m30 * a0) + (m31 * a1) + (m32 * a2) + (m33 * a3);
+        }
+    }
+
     private static void FillOffsets(ReadOnlySpan<int> operand, Span<nuint> offsets)
     {
         for (var j = 0; j < offsets.Length; j++)

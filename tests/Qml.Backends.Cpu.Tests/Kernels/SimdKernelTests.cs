@@ -122,7 +122,11 @@ public sealed class SimdKernelTests
             var state = NaiveStatevector.RandomState(random, n);
             var expected = (Complex[])state.Clone();
             NaiveStatevector.Apply(expected, m, qubits);
-            AssertClose(KernelHarness.Run(GateKernelPlanner.Dense(qubits, m), state, n, KernelPath.Scalar), expected, $"dense on [{string.Join(",", qubits)}]");
+            var kernel = GateKernelPlanner.Dense(qubits, m);
+            AssertClose(KernelHarness.Run(kernel, state, n, KernelPath.Scalar), expected, $"dense on [{string.Join(",", qubits)}]");
+
+            // With any SIMD allowed, two qubits take the unrolled kernel.
+            AssertClose(KernelHarness.Run(kernel, state, n, KernelPath.Vector512), expected, $"unrolled dense on [{string.Join(",", qubits)}]");
         }
     }
 

@@ -34,6 +34,27 @@ public sealed class MemoryBudgetTests
     }
 
     [Test]
+    public void ReturnedStatesCountAgainstMemory()
+    {
+        Assume.That(MemoryBudget.AvailableBytes, Is.LessThan(30L << 30), "needs a machine where four 8 GiB vectors do not fit");
+        using var backend = TestBackends.Create(1);
+        var request = new ExecutionRequest { Circuit = new CircuitBuilder(29).H(0).Build(), Bindings = BindingTable.Empty(3), Outputs = ResultKinds.State };
+        Assert.That(
+            async () => await backend.ExecuteAsync(request),
+            Throws.TypeOf<BackendException>().With.Message.Contains("29 qubits need 32 GiB for 4 state vectors").And.Message.Contains("3 for returned states"));
+    }
+
+    [Test]
+    public void ResultTablesLongerThanOneArrayAreRefused()
+    {
+        using var backend = TestBackends.Create(1);
+        var request = new ExecutionRequest { Circuit = new CircuitBuilder(20).H(0).Build(), Bindings = BindingTable.Empty(4096), Outputs = ResultKinds.State };
+        Assert.That(
+            async () => await backend.ExecuteAsync(request),
+            Throws.TypeOf<BackendException>().With.Message.Contains("4096 returned states of 2^20 amplitudes").And.Message.Contains("fewer rows"));
+    }
+
+    [Test]
     public void StateBufferIsAlignedAndFreedDeterministically()
     {
         var buffer = new StateBuffer(6);
