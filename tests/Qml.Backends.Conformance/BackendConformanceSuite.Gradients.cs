@@ -24,6 +24,7 @@ public abstract partial class BackendConformanceSuite
     [TestCase(14)]
     public async Task VectorJacobianMatchesCentralFiniteDifferences(int qubitCount)
     {
+        AssumeExactResults();
         Assume.That(Capabilities.GradientMethods.HasFlag(GradientMethods.Adjoint), Is.True);
         Assume.That(qubitCount, Is.LessThanOrEqualTo(Capabilities.MaxQubits));
         var differentiable = (IDifferentiableBackend)Backend;
