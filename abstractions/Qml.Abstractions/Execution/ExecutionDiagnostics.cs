@@ -4,7 +4,7 @@ namespace Qml.Abstractions.Execution;
 /// <param name="Backend">Name of the backend that ran it.</param>
 /// <param name="Elapsed">Wall-clock time inside the backend.</param>
 /// <param name="Threads">Threads the backend used.</param>
-/// <param name="ShotsUsed">Shots taken across all rows.</param>
+/// <param name="ShotsUsed">Shots taken across all rows (rows × shots for a sampled request).</param>
 /// <param name="TruncationError">Accumulated discarded weight (approximate backends; 0 when exact).</param>
 /// <param name="MaxBondDimension">Largest bond reached (tensor-network backends; 0 otherwise).</param>
 public sealed record ExecutionDiagnostics(

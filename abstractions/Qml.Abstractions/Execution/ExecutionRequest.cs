@@ -6,7 +6,8 @@ namespace Qml.Abstractions.Execution;
 
 /// <summary>
 /// One batched call to a backend: a circuit, a B×P table binding its symbols, and what to
-/// return for each of the B rows.
+/// return for each of the B rows. Expectations, probabilities and states describe the state
+/// before the circuit's terminal measurements; measurements shape only the samples.
 /// </summary>
 public sealed record ExecutionRequest
 {
@@ -29,7 +30,11 @@ public sealed record ExecutionRequest
     /// <summary>Shots per row for <see cref="ResultKinds.Samples"/>; 0 when no samples are asked for.</summary>
     public int Shots { get; init; }
 
-    /// <summary>Seed of the sampler: equal seeds give equal samples on the same backend.</summary>
+    /// <summary>
+    /// Seed of the sampler. Row r draws from its own stream derived from (Seed, r), so a row's
+    /// samples on one backend depend only on the seed, the row and its bindings: not on the batch
+    /// size or the thread count.
+    /// </summary>
     public ulong Seed { get; init; }
 
     /// <summary>

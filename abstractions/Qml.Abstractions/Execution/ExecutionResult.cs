@@ -11,7 +11,10 @@ public sealed record ExecutionResult
     /// <summary>B×2^k outcome probabilities of the request's probability qubits.</summary>
     public ResultMatrix<double>? Probabilities { get; init; }
 
-    /// <summary>B×shots outcomes of the measured bits (of every qubit when the circuit measures none).</summary>
+    /// <summary>
+    /// B×shots outcomes: of the circuit's classical bits (BitCount = ClassicalBitCount) when it
+    /// measures, else of every qubit (bit i = qubit i, BitCount = QubitCount).
+    /// </summary>
     public SampleTable? Samples { get; init; }
 
     /// <summary>B×2^n final states (amplitude index bit i is qubit i).</summary>

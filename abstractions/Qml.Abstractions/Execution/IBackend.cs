@@ -14,7 +14,11 @@ public interface IBackend : IDisposable
     Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A backend that differentiates its own circuits (adjoint on statevectors).</summary>
+/// <summary>
+/// A backend that differentiates its own circuits (adjoint on statevectors). A backend
+/// implements this interface exactly when its capabilities declare
+/// <see cref="GradientMethods.Adjoint"/>; the conformance suite checks both directions.
+/// </summary>
 public interface IDifferentiableBackend : IBackend
 {
     /// <summary>
