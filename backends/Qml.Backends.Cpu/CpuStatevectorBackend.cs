@@ -52,7 +52,7 @@ public sealed class CpuStatevectorBackend : IDifferentiableBackend
     {
         var clock = Stopwatch.StartNew();
         var n = original.Circuit.QubitCount;
-        var plan = WorkPlan.For(n, original.Rows, _settings.Threads);
+        var plan = WorkPlan.For(n, original.Rows, _settings.Threads, _settings.ParallelMinQubits);
         var outputs = original.Outputs;
         var trajectories = original.Circuit.HasMidCircuitMeasurement;
         var sampling = outputs.HasFlag(ResultKinds.Samples);
@@ -130,7 +130,7 @@ public sealed class CpuStatevectorBackend : IDifferentiableBackend
     {
         var clock = Stopwatch.StartNew();
         var n = original.Circuit.QubitCount;
-        var plan = WorkPlan.For(n, original.Rows, _settings.Threads);
+        var plan = WorkPlan.For(n, original.Rows, _settings.Threads, _settings.ParallelMinQubits);
 
         // ψ, λ and the ∂U|ψ⟩ scratch are alive together in every worker.
         plan.EnsureFits(Info.Name, n, 3.0, 0.0);

@@ -2,16 +2,14 @@ namespace Qml.Backends.Cpu.Kernels;
 
 /// <summary>
 /// Splits a whole-state pass (an expectation, an inner product, building λ) over threads for
-/// large states. These run a few times per request, not per gate, so a closure per call is fine.
+/// large states (the work plan passes one thread for small ones). These run a few times per request, not per gate, so a closure per call is fine.
 /// Partial sums are added in chunk order, so a given thread count always gives the same result.
 /// </summary>
 internal static class AmplitudeChunks
 {
-    private static nuint MinLength => (nuint)1 << AmplitudeParallelism.MinQubitsForThreads;
-
     public static double Sum(nuint length, int threads, Func<nuint, nuint, double> partial)
     {
-        if (threads <= 1 || length < MinLength)
+        if (threads <= 1 || length < (nuint)threads)
         {
             return partial(0, length);
         }
@@ -31,7 +29,7 @@ internal static class AmplitudeChunks
 
     public static void For(nuint length, int threads, Action<nuint, nuint> body)
     {
-        if (threads <= 1 || length < MinLength)
+        if (threads <= 1 || length < (nuint)threads)
         {
             body(0, length);
             return;

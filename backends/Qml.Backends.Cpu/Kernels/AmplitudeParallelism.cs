@@ -3,15 +3,13 @@ using System.Numerics;
 namespace Qml.Backends.Cpu.Kernels;
 
 /// <summary>
-/// Spreads one gate over threads by amplitude groups, for states large enough that a gate
-/// outlasts the cost of waking threads. One instance per simulator; it reuses its delegate, so
-/// a gate costs no allocation beyond what Parallel.For itself needs.
+/// Spreads one gate over threads by amplitude groups. The caller (<see cref="Simulation.WorkPlan"/>)
+/// gives it more than one thread only for states large enough that a gate outlasts the cost of
+/// waking threads. One instance per simulator; it reuses its delegate, so a gate costs no
+/// allocation beyond what Parallel.For itself needs.
 /// </summary>
 internal sealed unsafe class AmplitudeParallelism
 {
-    /// <summary>Below this many qubits a gate takes microseconds: threads would cost more than they save.</summary>
-    public const int MinQubitsForThreads = 14;
-
     private readonly ParallelOptions _options;
     private readonly Action<int> _runChunk;
     private GateKernel _kernel;
@@ -38,7 +36,7 @@ internal sealed unsafe class AmplitudeParallelism
         }
 
         var groups = kernel.GroupCount(qubitCount);
-        if (Threads == 1 || qubitCount < MinQubitsForThreads)
+        if (Threads == 1 || groups < (nuint)(Threads * KernelDispatcher.ChunkAlignment))
         {
             KernelDispatcher.Apply(kernel, state, 0, groups);
             return;

@@ -1,4 +1,3 @@
-using Qml.Backends.Cpu.Kernels;
 using Qml.Backends.Cpu.Memory;
 
 namespace Qml.Backends.Cpu.Simulation;
@@ -11,10 +10,14 @@ internal sealed record WorkPlan(int RowWorkers, int AmplitudeThreads)
 {
     public int Threads => RowWorkers * AmplitudeThreads;
 
-    public static WorkPlan For(int qubitCount, int rows, int threads) =>
-        qubitCount < AmplitudeParallelism.MinQubitsForThreads && rows > 1
-            ? new WorkPlan(Math.Min(threads, rows), 1)
-            : new WorkPlan(1, threads);
+    /// <param name="qubitCount">Qubits per state.</param>
+    /// <param name="rows">Rows of the batch.</param>
+    /// <param name="threads">Threads the backend may use.</param>
+    /// <param name="parallelMinQubits">Smallest state whose gates are spread over threads.</param>
+    public static WorkPlan For(int qubitCount, int rows, int threads, int parallelMinQubits) =>
+        qubitCount >= parallelMinQubits
+            ? new WorkPlan(1, threads)
+            : new WorkPlan(Math.Min(threads, rows), 1);
 
     /// <summary>Refuses the plan before allocating when its buffers would not fit in memory.</summary>
     /// <param name="backend">Backend name for the error.</param>
