@@ -5,7 +5,7 @@ namespace Qml.Backends.Cpu.Kernels;
 /// so the JIT emits one specialised loop per width with no virtual calls.
 /// </summary>
 internal unsafe interface ISimdWidth<TVector>
-    where TVector : struct
+    where TVector : unmanaged
 {
     static abstract bool IsAccelerated { get; }
 

@@ -24,6 +24,12 @@ internal static unsafe class KernelDispatcher
     /// <summary>Applies groups [begin, end) of <paramref name="kernel"/> in place, on at most the <paramref name="allowed"/> path.</summary>
     public static void Apply(in GateKernel kernel, Complex* state, nuint begin, nuint end, KernelPath allowed = KernelPath.Vector512)
     {
+        if (kernel.Kind == KernelKind.Dense && kernel.OperandCount == 2)
+        {
+            ApplyDense2(kernel, state, begin, end, allowed);
+            return;
+        }
+
         var path = Choose(kernel, begin, end, allowed, out var low);
         if (low)
         {
@@ -74,18 +80,49 @@ internal static unsafe class KernelDispatcher
             case KernelKind.Diagonal:
                 ScalarKernels.Diagonal(kernel, state, begin, end);
                 return;
-            case KernelKind.Dense when kernel.OperandCount == 2 && allowed != KernelPath.Scalar:
-                ScalarKernels.Dense2(kernel, state, begin, end);
-                return;
             default:
                 ScalarKernels.Dense(kernel, state, begin, end);
                 return;
         }
     }
 
+    /// <summary>Two-qubit dense: SIMD when both qubits are high, else the unrolled scalar loop; the generic loop only when forced.</summary>
+    private static void ApplyDense2(in GateKernel kernel, Complex* state, nuint begin, nuint end, KernelPath allowed)
+    {
+        switch (Choose(kernel, begin, end, allowed, out _))
+        {
+            case KernelPath.Vector512: SimdKernels.Dense2<Width512, Vector512<double>>(kernel, state, begin, end); break;
+            case KernelPath.Vector256: SimdKernels.Dense2<Width256, Vector256<double>>(kernel, state, begin, end); break;
+            default:
+                if (allowed == KernelPath.Scalar)
+                {
+                    ScalarKernels.Dense(kernel, state, begin, end);
+                }
+                else
+                {
+                    ScalarKernels.Dense2(kernel, state, begin, end);
+                }
+
+                break;
+        }
+    }
+
     private static KernelPath Choose(in GateKernel kernel, nuint begin, nuint end, KernelPath allowed, out bool lowTarget)
     {
         lowTarget = false;
+        if (kernel.Kind == KernelKind.Dense && kernel.OperandCount == 2)
+        {
+            // Only the block form: both qubits at or above the lane bits.
+            if (allowed >= KernelPath.Vector512 && Width512.IsAccelerated && kernel.LowestInvolved >= Width512.LaneBits && (begin | end) % 4 == 0)
+            {
+                return KernelPath.Vector512;
+            }
+
+            return allowed >= KernelPath.Vector256 && Width256.IsAccelerated && kernel.LowestInvolved >= Width256.LaneBits && (begin | end) % 2 == 0
+                ? KernelPath.Vector256
+                : KernelPath.Scalar;
+        }
+
         if (kernel.Kind is not (KernelKind.Single or KernelKind.Phase or KernelKind.SwapPairs))
         {
             return KernelPath.Scalar;

@@ -108,6 +108,20 @@ public sealed class SimdKernelTests
         }
     }
 
+    [TestCaseSource(nameof(QubitCounts))]
+    public void TwoQubitDenseMatchesScalarForEveryPair(int n)
+    {
+        var random = new Random(500 + n);
+        foreach (var (a, b) in Pairs(n))
+        {
+            var m = NaiveStatevector.RandomUnitary(random, 2);
+            var state = NaiveStatevector.RandomState(random, n);
+            var expected = (Complex[])state.Clone();
+            NaiveStatevector.Apply(expected, m, [a, b]);
+            AssertAllPathsMatch(GateKernelPlanner.Dense([a, b], m), state, n, expected, $"dense 2q on [{a},{b}]");
+        }
+    }
+
     [TestCase(1, 3)]
     [TestCase(2, 4)]
     [TestCase(3, 6)]
