@@ -24,7 +24,7 @@ internal sealed unsafe class TrajectorySampler(StatevectorSimulator simulator, S
         for (; first < operations.Length; first++)
         {
             var operation = operations[first];
-            if (!operation.Definition.IsUnitary && operation.Kind != OperationKind.Barrier || operation.Condition is not null)
+            if ((!operation.Definition.IsUnitary && operation.Kind != OperationKind.Barrier) || operation.Condition is not null)
             {
                 break;
             }
