@@ -67,6 +67,24 @@ public sealed class CpuStatevectorBackendTests
     }
 
     [Test]
+    public async Task RowSamplesDependOnlyOnSeedRowAndBindingsNotOnBatchOrThreads()
+    {
+        var circuit = TestCircuits.Random(new Random(6), 5, 30);
+        var rows = Enumerable.Range(0, 4).Select(r => new[] { r * 0.5, 0.3 - (r * 0.2) }).ToArray();
+        var request = new ExecutionRequest { Circuit = circuit, Bindings = BindingTable.FromRows(rows), Outputs = ResultKinds.Samples, Shots = 64, Seed = 77 };
+        using var oneThread = TestBackends.Create(1);
+        using var threeThreads = TestBackends.Create(3);
+        var reference = await oneThread.ExecuteAsync(request);
+        var threaded = await threeThreads.ExecuteAsync(request);
+        var prefix = await threeThreads.ExecuteAsync(request with { Bindings = BindingTable.FromRows(rows[..2]) });
+        Assert.Multiple(() =>
+        {
+            Assert.That(threaded.Samples!.Words, Is.EqualTo(reference.Samples!.Words));
+            Assert.That(prefix.Samples!.Words, Is.EqualTo(reference.Samples.Words.Take(2 * 64)));
+        });
+    }
+
+    [Test]
     public async Task CircuitWithoutSymbolsRunsWithTheDefaultBinding()
     {
         var circuit = new CircuitBuilder(2).H(0).CX(0, 1).Build();
