@@ -60,7 +60,11 @@ internal sealed class NegateExpr(SourceLocation location, Expr operand) : Expr(l
 {
     public override bool IsConstant => operand.IsConstant;
 
-    public override Angle Evaluate(ReadOnlySpan<Angle> parameters, IReadOnlyList<Symbol> symbols) => -operand.Evaluate(parameters, symbols);
+    public override Angle Evaluate(ReadOnlySpan<Angle> parameters, IReadOnlyList<Symbol> symbols)
+    {
+        var value = operand.Evaluate(parameters, symbols);
+        return value.IsConstant ? Angle.FromConstant(-value.Constant) : -value;
+    }
 }
 
 internal enum BinaryOperator
@@ -80,6 +84,20 @@ internal sealed class BinaryExpr(SourceLocation location, BinaryOperator op, Exp
     {
         var a = left.Evaluate(parameters, symbols);
         var b = right.Evaluate(parameters, symbols);
+        if (a.IsConstant && b.IsConstant)
+        {
+            // The common case (numbers and pi): plain arithmetic, no term bookkeeping.
+            double x = a.Constant, y = b.Constant;
+            return Angle.FromConstant(op switch
+            {
+                BinaryOperator.Add => x + y,
+                BinaryOperator.Subtract => x - y,
+                BinaryOperator.Multiply => x * y,
+                BinaryOperator.Divide => x / y,
+                _ => Math.Pow(x, y),
+            });
+        }
+
         switch (op)
         {
             case BinaryOperator.Add: return a + b;
