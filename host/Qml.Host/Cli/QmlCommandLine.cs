@@ -15,6 +15,7 @@ internal static class QmlCommandLine
         root.Subcommands.Add(BackendsCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }

@@ -111,10 +111,11 @@ public sealed class CliTests
         Assert.That(first.ExitCode, Is.Zero, first.ToString());
         using var json = JsonDocument.Parse(first.StandardOutput);
         var root = json.RootElement;
-        var probabilities = root.GetProperty("probabilities").EnumerateArray()
-            .ToDictionary(p => p.GetProperty("outcome").GetString()!, p => p.GetProperty("probability").GetDouble());
-        Assert.That(probabilities.Keys, Is.EquivalentTo(new[] { "000", "111" }));
-        Assert.That(probabilities.Values, Is.All.EqualTo(0.5).Within(1e-12));
+        var probabilities = root.GetProperty("probabilities").EnumerateArray().Select(p => p.GetDouble()).ToArray();
+        Assert.That(probabilities, Has.Length.EqualTo(8));
+        Assert.That(probabilities[0b000], Is.EqualTo(0.5).Within(1e-12));
+        Assert.That(probabilities[0b111], Is.EqualTo(0.5).Within(1e-12));
+        Assert.That(probabilities.Sum(), Is.EqualTo(1.0).Within(1e-12));
         var zz = root.GetProperty("expectations").EnumerateArray().Single(e => e.GetProperty("observable").GetString() == "Z0 Z2");
         Assert.That(zz.GetProperty("value").GetDouble(), Is.EqualTo(1.0).Within(1e-12));
         var counts = root.GetProperty("counts").EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetInt32());
@@ -151,6 +152,114 @@ public sealed class CliTests
         Assert.That(capabilities.GetProperty("precision").GetString(), Is.EqualTo("double"));
         Assert.That(capabilities.GetProperty("gradientMethods").EnumerateArray().Select(g => g.GetString()), Does.Contain("adjoint"));
         Assert.That(capabilities.GetProperty("nativeGates").EnumerateArray().Select(g => g.GetString()), Is.SupersetOf(new[] { "u", "cx", "rzz", "ccx" }));
+    }
+
+    [Test]
+    public void RunsAnOpenQasm3FileWithBoundInputsAndObservables()
+    {
+        using var file = new TempQasmFile("""
+            OPENQASM 3.0;
+            include "stdgates.inc";
+            input float[64] theta;
+            qubit[2] q;
+            bit[2] c;
+            ry(theta) q[0];
+            cx q[0], q[1];
+            c = measure q;
+            """);
+
+        var outcome = QmlProcess.Run("run", file.Path, "--bind", "theta=1.0", "--observable", "Z0 Z1", "--observable", "0.5*Z0", "--shots", "500", "--format", "json");
+
+        Assert.That(outcome.ExitCode, Is.Zero, outcome.ToString());
+        using var json = JsonDocument.Parse(outcome.StandardOutput);
+        var root = json.RootElement;
+        var probabilities = root.GetProperty("probabilities").EnumerateArray().Select(p => p.GetDouble()).ToArray();
+        Assert.That(probabilities[0b00], Is.EqualTo(Math.Pow(Math.Cos(0.5), 2)).Within(1e-12));
+        Assert.That(probabilities[0b11], Is.EqualTo(Math.Pow(Math.Sin(0.5), 2)).Within(1e-12));
+        var expectations = root.GetProperty("expectations").EnumerateArray().Select(e => e.GetProperty("value").GetDouble()).ToArray();
+        Assert.That(expectations, Is.EqualTo(new[] { 1.0, 0.5 * Math.Cos(1.0) }).Within(1e-12));
+        Assert.That(root.GetProperty("inputs").GetProperty("theta").GetDouble(), Is.EqualTo(1.0));
+        var counts = root.GetProperty("counts").EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetInt32());
+        Assert.That(counts.Keys, Is.SubsetOf(new[] { "00", "11" }));
+        Assert.That(counts.Values.Sum(), Is.EqualTo(500));
+    }
+
+    [Test]
+    public void MissingInputValueNamesTheInput()
+    {
+        using var file = new TempQasmFile("OPENQASM 3.0;\ninclude \"stdgates.inc\";\ninput float[64] phi;\nqubit[1] q;\nrx(phi) q[0];\n");
+
+        var outcome = QmlProcess.Run("run", file.Path);
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(2), outcome.ToString());
+        Assert.That(outcome.StandardError, Does.Contain("phi").And.Contain("--bind phi=VALUE"));
+    }
+
+    [Test]
+    public void MalformedFileReportsLineAndColumn()
+    {
+        using var file = new TempQasmFile("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nfoo q[0];\n");
+
+        var outcome = QmlProcess.Run("run", file.Path);
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(2), outcome.ToString());
+        Assert.That(outcome.StandardError, Does.Contain($"{file.Path}:4:1:").And.Contain("foo"));
+    }
+
+    [Test]
+    public void MidCircuitMeasurementIsSampledPerShot()
+    {
+        using var file = new TempQasmFile("""
+            OPENQASM 2.0;
+            include "qelib1.inc";
+            qreg q[2];
+            creg c[2];
+            h q[0];
+            measure q[0] -> c[0];
+            if (c == 1) x q[1];
+            measure q[1] -> c[1];
+            """);
+
+        var sampled = QmlProcess.Run("run", file.Path, "--shots", "400", "--format", "json");
+        var exactOnly = QmlProcess.Run("run", file.Path, "--shots", "0");
+
+        Assert.That(sampled.ExitCode, Is.Zero, sampled.ToString());
+        using var json = JsonDocument.Parse(sampled.StandardOutput);
+        var counts = json.RootElement.GetProperty("counts").EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetInt32());
+        Assert.That(counts.Keys, Is.EquivalentTo(new[] { "00", "11" }), "the conditioned X copies the measured coin");
+        Assert.That(exactOnly.ExitCode, Is.EqualTo(2));
+        Assert.That(exactOnly.StandardError, Does.Contain("--shots"));
+    }
+
+    [Test]
+    public void ConvertWritesOpenQasm2ThatRunsToTheSameDistribution()
+    {
+        using var source = new TempQasmFile("""
+            OPENQASM 3.0;
+            include "stdgates.inc";
+            input float[64] theta;
+            qubit[3] q;
+            h q[0];
+            ctrl @ rx(theta) q[0], q[1];
+            cx q[1], q[2];
+            """);
+        var target = source.Path + ".v2.qasm";
+
+        var convert = QmlProcess.Run("convert", source.Path, "--to", "qasm2", "--bind", "theta=0.7", "--out", target);
+        var original = QmlProcess.Run("run", source.Path, "--bind", "theta=0.7", "--shots", "0", "--format", "json");
+        var converted = QmlProcess.Run("run", target, "--shots", "0", "--format", "json");
+
+        Assert.That(convert.ExitCode, Is.Zero, convert.ToString());
+        Assert.That(File.ReadAllText(target), Does.StartWith("OPENQASM 2.0;"));
+        Assert.That(Probabilities(converted), Is.EqualTo(Probabilities(original)).Within(1e-12));
+        File.Delete(target);
+    }
+
+    private static double[] Probabilities(QmlOutcome outcome)
+    {
+        Assert.That(outcome.ExitCode, Is.Zero, outcome.ToString());
+        using var json = JsonDocument.Parse(outcome.StandardOutput);
+        return [.. json.RootElement.GetProperty("probabilities").EnumerateArray().Select(p => p.GetDouble())];
     }
 
     private static string[] BackendNames(QmlOutcome outcome)

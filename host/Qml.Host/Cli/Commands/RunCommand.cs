@@ -1,65 +1,106 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Qml.Abstractions;
+using Qml.Abstractions.Circuits;
 using Qml.Abstractions.Execution;
+using Qml.Abstractions.Observables;
 
 namespace Qml.Host.Cli.Commands;
 
 /// <summary>
-/// <c>qml run</c>: runs a built-in circuit on a backend and prints outcome probabilities,
-/// expectation values, seeded samples and timing.
+/// <c>qml run [FILE.qasm]</c>: runs an OpenQASM file (or a built-in circuit) on a backend and
+/// prints exact probabilities and expectation values, seeded sample counts and timing.
+/// Terminal measurements shape the samples; exact outputs describe the state before them.
 /// </summary>
 internal static class RunCommand
 {
     private const int MaxPrintedOutcomes = 16;
 
+    /// <summary>Beyond this many qubits the full probability vector is not worth printing or returning.</summary>
+    private const int MaxProbabilityQubits = 20;
+
     public static Command Create()
     {
         var backend = new BackendSelection();
+        var fileArgument = new Argument<string?>("file")
+        {
+            Description = "OpenQASM 2.0 or 3 file; without it a built-in circuit (--circuit) runs.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var circuitOption = new Option<string>("--circuit", "-c")
         {
-            Description = $"Built-in circuit: {string.Join(", ", DemoCircuits.Names)}.",
+            Description = $"Built-in circuit when no file is given: {string.Join(", ", DemoCircuits.Names)}.",
             DefaultValueFactory = _ => "ghz",
         };
         var qubitsOption = new Option<int>("--qubits", "-n") { Description = "Qubits of the built-in circuit.", DefaultValueFactory = _ => 4 };
-        var layersOption = new Option<int>("--layers") { Description = "Layers of the layered circuit.", DefaultValueFactory = _ => 2 };
-        var shotsOption = new Option<int>("--shots") { Description = "Shots to sample (0: none).", DefaultValueFactory = _ => 1000 };
+        var layersOption = new Option<int>("--layers") { Description = "Layers of the built-in layered circuit.", DefaultValueFactory = _ => 2 };
+        var shotsOption = new Option<int>("--shots") { Description = "Shots to sample (0: exact outputs only).", DefaultValueFactory = _ => 1000 };
         var seedOption = new Option<ulong>("--seed") { Description = "Sampler seed.", DefaultValueFactory = _ => 7UL };
+        var bindOption = new Option<string[]>("--bind") { Description = "Value of an OpenQASM 3 input, NAME=VALUE (repeatable)." };
+        var observableOption = new Option<string[]>("--observable") { Description = "Pauli-sum observable, e.g. \"Z0 Z1\" or \"0.5*X0 - Y1\" (repeatable; default ⟨Z⟩ of each qubit)." };
 
-        var command = new Command("run", "Run a built-in circuit and print probabilities, expectations, samples and timing.");
+        var command = new Command("run", "Run an OpenQASM file or a built-in circuit: probabilities, expectations, sample counts, timing.");
+        command.Arguments.Add(fileArgument);
         backend.AddTo(command);
-        command.Options.Add(circuitOption);
-        command.Options.Add(qubitsOption);
-        command.Options.Add(layersOption);
-        command.Options.Add(shotsOption);
-        command.Options.Add(seedOption);
+        foreach (var option in new Option[] { circuitOption, qubitsOption, layersOption, shotsOption, seedOption, bindOption, observableOption })
+        {
+            command.Options.Add(option);
+        }
+
         CommandAction.Set(command, async (parseResult, cancellationToken) =>
         {
             var total = Stopwatch.StartNew();
             var shots = parseResult.GetValue(shotsOption);
             if (shots < 0)
             {
-                throw new Abstractions.QmlException($"--shots {shots} is invalid: use 0 (no samples) or a positive count.");
+                throw new QmlException($"--shots {shots} is invalid: use 0 (exact outputs only) or a positive count.");
             }
 
-            var (circuit, observables) = DemoCircuits.Create(
-                parseResult.GetValue(circuitOption)!,
-                parseResult.GetValue(qubitsOption),
-                parseResult.GetValue(layersOption));
+            var file = parseResult.GetValue(fileArgument);
+            var observableTexts = parseResult.GetValue(observableOption) ?? [];
+            Circuit circuit;
+            Observable[] observables;
+            if (file is not null)
+            {
+                circuit = CircuitSource.ReadFile(file);
+                observables = CircuitSource.Observables(circuit, observableTexts);
+            }
+            else
+            {
+                (circuit, observables) = DemoCircuits.Create(parseResult.GetValue(circuitOption)!, parseResult.GetValue(qubitsOption), parseResult.GetValue(layersOption));
+                if (observableTexts.Length > 0)
+                {
+                    observables = CircuitSource.Observables(circuit, observableTexts);
+                }
+            }
+
+            var bindings = CircuitSource.Bind(circuit, parseResult.GetValue(bindOption) ?? []);
+            var seed = parseResult.GetValue(seedOption);
             using var session = HostSession.Open(parseResult);
             using var engine = session.CreateBackend(backend.Name(parseResult), backend.Options(parseResult));
-            var outputs = ResultKinds.Expectations | (circuit.QubitCount <= 20 ? ResultKinds.Probabilities : ResultKinds.None);
-            var request = new ExecutionRequest { Circuit = circuit, Observables = [.. observables], Outputs = outputs };
-            var exact = await engine.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+
+            ExecutionResult? exact = null;
+            if (!circuit.HasMidCircuitMeasurement)
+            {
+                var outputs = ResultKinds.Expectations | (circuit.QubitCount <= MaxProbabilityQubits ? ResultKinds.Probabilities : ResultKinds.None);
+                var request = new ExecutionRequest { Circuit = circuit.WithoutNonUnitary(), Bindings = bindings, Observables = [.. observables], Outputs = outputs };
+                exact = await engine.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            else if (shots == 0)
+            {
+                throw new QmlException("the circuit measures or resets before its end, so it has no single final state; pass --shots N to sample it.");
+            }
+
             ExecutionResult? sampled = null;
             if (shots > 0)
             {
-                var sampling = request with { Circuit = circuit, Outputs = ResultKinds.Samples, Shots = shots, Seed = parseResult.GetValue(seedOption) };
-                sampled = await engine.ExecuteAsync(sampling, cancellationToken).ConfigureAwait(false);
+                var request = new ExecutionRequest { Circuit = circuit, Bindings = bindings, Outputs = ResultKinds.Samples, Shots = shots, Seed = seed };
+                sampled = await engine.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
             }
 
             total.Stop();
-            var report = RunReport.From(engine.Info, circuit, observables, exact, sampled, parseResult.GetValue(seedOption), total.Elapsed);
+            var report = RunReport.From(engine.Info, file ?? $"builtin:{circuit.Name}", circuit, bindings, observables, exact, sampled, seed, total.Elapsed);
             if (parseResult.GetValue(GlobalOptions.Format) == OutputFormat.Json)
             {
                 JsonOutput.Write(report);
@@ -76,29 +117,43 @@ internal static class RunCommand
 
     private static void Print(RunReport report)
     {
-        Console.WriteLine($"Circuit {report.Circuit}: {report.Qubits} qubits, {report.Operations} operations on backend '{report.Backend}' {report.BackendVersion}");
-        if (report.Probabilities.Count > 0)
+        Console.WriteLine($"Circuit {report.Circuit} ({report.Source}): {report.Qubits} qubits, {report.ClassicalBits} bits, {report.Operations} operations on backend '{report.Backend}' {report.BackendVersion}");
+        if (report.Inputs.Count > 0)
         {
+            Console.WriteLine("Inputs: " + string.Join(", ", report.Inputs.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i.Key}={i.Value:R}"))));
+        }
+
+        if (report.Probabilities is { } probabilities)
+        {
+            var nonzero = probabilities
+                .Select((p, outcome) => (Outcome: Convert.ToString(outcome, 2).PadLeft(report.Qubits, '0'), Probability: p))
+                .Where(o => o.Probability > 1e-12)
+                .OrderByDescending(o => o.Probability)
+                .ToList();
             var table = new TableWriter("OUTCOME", "PROBABILITY");
-            foreach (var (outcome, probability) in report.Probabilities.Take(MaxPrintedOutcomes))
+            foreach (var (outcome, probability) in nonzero.Take(MaxPrintedOutcomes))
             {
                 table.Add(outcome, probability.ToString("F6", CultureInfo.InvariantCulture));
             }
 
             Console.WriteLine();
-            Console.WriteLine($"Outcome probabilities (bit 0 rightmost; {report.Probabilities.Count} nonzero{(report.Probabilities.Count > MaxPrintedOutcomes ? $", top {MaxPrintedOutcomes} shown" : string.Empty)}):");
+            Console.WriteLine($"Outcome probabilities (qubit 0 rightmost; {nonzero.Count} nonzero{(nonzero.Count > MaxPrintedOutcomes ? $", top {MaxPrintedOutcomes} shown" : string.Empty)}):");
             Console.Write(table);
         }
 
-        var expectations = new TableWriter("OBSERVABLE", "EXPECTATION");
-        foreach (var (observable, value) in report.Expectations)
+        if (report.Expectations.Count > 0)
         {
-            expectations.Add(observable, value.ToString("F6", CultureInfo.InvariantCulture));
+            var expectations = new TableWriter("OBSERVABLE", "EXPECTATION");
+            foreach (var (observable, value) in report.Expectations)
+            {
+                expectations.Add(observable, value.ToString("F6", CultureInfo.InvariantCulture));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("Expectation values (exact):");
+            Console.Write(expectations);
         }
 
-        Console.WriteLine();
-        Console.WriteLine("Expectation values (exact):");
-        Console.Write(expectations);
         if (report.Counts is { } counts)
         {
             var table = new TableWriter("OUTCOME", "COUNT");
@@ -108,74 +163,66 @@ internal static class RunCommand
             }
 
             Console.WriteLine();
-            Console.WriteLine($"Samples ({report.Shots} shots, seed {report.Seed}):");
+            Console.WriteLine($"Samples ({report.Shots} shots, seed {report.Seed}; bit 0 rightmost{(counts.Count > MaxPrintedOutcomes ? $", top {MaxPrintedOutcomes} of {counts.Count} shown" : string.Empty)}):");
             Console.Write(table);
         }
 
         Console.WriteLine();
-        Console.WriteLine(
-            $"Time: exact {report.ExactMilliseconds.ToString("F3", CultureInfo.InvariantCulture)} ms, "
-            + $"sampling {report.SamplingMilliseconds.ToString("F3", CultureInfo.InvariantCulture)} ms, "
-            + $"total {report.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture)} ms including plugin loading and JIT");
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Time: exact {report.Timing.ExactMilliseconds:F3} ms, sampling {report.Timing.SamplingMilliseconds:F3} ms, total {report.Timing.TotalMilliseconds:F1} ms including plugin loading and JIT"));
     }
 
-    private sealed record OutcomeProbability(string Outcome, double Probability);
-
     private sealed record ExpectationValue(string Observable, double Value);
+
+    private sealed record RunTiming(double ExactMilliseconds, double SamplingMilliseconds, double TotalMilliseconds);
 
     private sealed record RunReport(
         string Backend,
         string BackendVersion,
+        string Source,
         string Circuit,
         int Qubits,
+        int ClassicalBits,
         int Operations,
-        IReadOnlyList<OutcomeProbability> Probabilities,
+        IReadOnlyDictionary<string, double> Inputs,
+        double[]? Probabilities,
         IReadOnlyList<ExpectationValue> Expectations,
         int Shots,
         ulong Seed,
         IReadOnlyDictionary<string, int>? Counts,
-        double ExactMilliseconds,
-        double SamplingMilliseconds,
-        double TotalMilliseconds)
+        RunTiming Timing)
     {
         public static RunReport From(
             BackendInfo info,
-            Abstractions.Circuits.Circuit circuit,
-            Abstractions.Observables.Observable[] observables,
-            ExecutionResult exact,
+            string source,
+            Circuit circuit,
+            BindingTable bindings,
+            Observable[] observables,
+            ExecutionResult? exact,
             ExecutionResult? sampled,
             ulong seed,
             TimeSpan total)
         {
-            var probabilities = new List<OutcomeProbability>();
-            if (exact.Probabilities is { } p)
-            {
-                for (var outcome = 0; outcome < p.Columns; outcome++)
-                {
-                    if (p[0, outcome] > 1e-12)
-                    {
-                        probabilities.Add(new(Convert.ToString(outcome, 2).PadLeft(circuit.QubitCount, '0'), p[0, outcome]));
-                    }
-                }
-
-                probabilities.Sort((a, b) => b.Probability.CompareTo(a.Probability));
-            }
-
-            var expectations = observables.Select((o, i) => new ExpectationValue(o.ToString(), exact.Expectations![0, i])).ToList();
+            var inputs = circuit.Symbols.Select((s, i) => (s.Name, Value: bindings[0, i])).ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+            var expectations = exact?.Expectations is { } e
+                ? observables.Select((o, i) => new ExpectationValue(o.ToString(), e[0, i])).ToList()
+                : [];
             return new RunReport(
                 info.Name,
                 info.Version,
-                circuit.Name ?? "circuit",
+                source,
+                circuit.Name ?? Path.GetFileNameWithoutExtension(source),
                 circuit.QubitCount,
+                circuit.ClassicalBitCount,
                 circuit.Operations.Length,
-                probabilities,
+                inputs,
+                exact?.Probabilities?.Row(0).ToArray(),
                 expectations,
                 sampled?.Samples?.Shots ?? 0,
                 seed,
                 sampled?.Samples?.Counts(0),
-                exact.Diagnostics.Elapsed.TotalMilliseconds,
-                sampled?.Diagnostics.Elapsed.TotalMilliseconds ?? 0,
-                total.TotalMilliseconds);
+                new RunTiming(exact?.Diagnostics.Elapsed.TotalMilliseconds ?? 0, sampled?.Diagnostics.Elapsed.TotalMilliseconds ?? 0, total.TotalMilliseconds));
         }
     }
 }
