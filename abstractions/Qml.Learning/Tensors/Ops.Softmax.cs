@@ -49,7 +49,10 @@ public static partial class Ops
         TensorPrimitives.Subtract(src, max, dst);
         TensorPrimitives.Exp(dst, dst);
         double logSum = Math.Log(TensorPrimitives.Sum(dst));
-        TensorPrimitives.Subtract(src, max + logSum, dst);
+
+        // (x − max) − logSum, not x − (max + logSum): near ±1e308 the sum would round logSum away.
+        TensorPrimitives.Subtract(src, max, dst);
+        TensorPrimitives.Subtract(dst, logSum, dst);
     }
 
     /// <summary>Applies <paramref name="kernel"/> to every lane along <paramref name="axis"/>, gathering strided lanes into a buffer.</summary>
