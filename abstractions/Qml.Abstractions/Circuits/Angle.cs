@@ -92,15 +92,46 @@ public readonly struct Angle : IEquatable<Angle>
     /// <summary>Replaces symbols by values, keeping the angle affine.</summary>
     public Angle Bind(ReadOnlySpan<double> symbolValues) => FromConstant(Evaluate(symbolValues));
 
-    public static Angle operator +(Angle a, Angle b) =>
-        FromTerms(a.Constant + b.Constant, a.Terms.ToArray().Concat(b.Terms.ToArray()));
+    public static Angle operator +(Angle a, Angle b)
+    {
+        // Parsers and decompositions add constants to angles all the time: keep that cheap.
+        if (b.IsConstant)
+        {
+            return new Angle(a.Constant + b.Constant, a._terms ?? NoTerms);
+        }
+
+        if (a.IsConstant)
+        {
+            return new Angle(a.Constant + b.Constant, b._terms ?? NoTerms);
+        }
+
+        return FromTerms(a.Constant + b.Constant, a.Terms.ToArray().Concat(b.Terms.ToArray()));
+    }
 
     public static Angle operator -(Angle a, Angle b) => a + (-b);
 
     public static Angle operator -(Angle a) => a * -1.0;
 
-    public static Angle operator *(Angle a, double k) =>
-        k == 0.0 ? Zero : new Angle(a.Constant * k, a.Terms.ToArray().Select(t => t with { Coefficient = t.Coefficient * k }).ToArray());
+    public static Angle operator *(Angle a, double k)
+    {
+        if (k == 0.0)
+        {
+            return Zero;
+        }
+
+        if (a.IsConstant)
+        {
+            return FromConstant(a.Constant * k);
+        }
+
+        var terms = new AngleTerm[a._terms!.Length];
+        for (var i = 0; i < terms.Length; i++)
+        {
+            terms[i] = a._terms[i] with { Coefficient = a._terms[i].Coefficient * k };
+        }
+
+        return new Angle(a.Constant * k, terms);
+    }
 
     public static Angle operator *(double k, Angle a) => a * k;
 

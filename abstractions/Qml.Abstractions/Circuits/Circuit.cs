@@ -191,10 +191,15 @@ public sealed class Circuit
 
             foreach (var angle in operation.Angles)
             {
-                CheckAngle(angle, $"operation {index} ({operation})");
+                if (!IsValid(angle))
+                {
+                    CheckAngle(angle, $"operation {index} ({operation})");
+                }
             }
         }
     }
+
+    private bool IsValid(Angle angle) => angle.MaxSymbol < Symbols.Length && double.IsFinite(angle.Constant);
 
     private void CheckAngle(Angle angle, string where)
     {
