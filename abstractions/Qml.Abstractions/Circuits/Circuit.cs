@@ -65,14 +65,26 @@ public sealed class Circuit
     }
 
     /// <summary>True when a measurement, reset or classical condition is followed by quantum work,
-    /// so the circuit cannot be simulated as one pure state (it needs per-shot trajectories).</summary>
+    /// so the circuit cannot be simulated as one pure state (it needs per-shot trajectories).
+    /// A reset of a qubit nothing has touched yet is a no-op on |0⟩ and does not count.</summary>
     public bool HasMidCircuitMeasurement
     {
         get
         {
             var measured = new HashSet<int>();
+            var touched = new HashSet<int>();
             foreach (var operation in Operations)
             {
+                if (operation.Kind == OperationKind.Reset && !touched.Contains(operation.Qubits[0]))
+                {
+                    continue;
+                }
+
+                if (operation.Kind != OperationKind.Barrier)
+                {
+                    touched.UnionWith(operation.Qubits);
+                }
+
                 if (operation.Condition is not null || operation.Kind == OperationKind.Reset)
                 {
                     return true;

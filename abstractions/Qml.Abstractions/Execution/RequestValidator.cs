@@ -95,6 +95,7 @@ public static class RequestValidator
             }
         }
 
+        circuit = WithoutInitialResets(circuit);
         Circuits.Circuit native;
         try
         {
@@ -105,7 +106,30 @@ public static class RequestValidator
             throw new BackendException(name, e.Message, e);
         }
 
-        return ReferenceEquals(native, circuit) ? request : request with { Circuit = native };
+        return ReferenceEquals(native, request.Circuit) ? request : request with { Circuit = native };
+    }
+
+    /// <summary>Drops resets of qubits nothing has touched yet: on |0⟩ they do nothing (as Qiskit's RemoveResetInZeroState).</summary>
+    private static Circuits.Circuit WithoutInitialResets(Circuits.Circuit circuit)
+    {
+        var touched = new HashSet<int>();
+        var kept = new List<Circuits.Operation>(circuit.Operations.Length);
+        foreach (var operation in circuit.Operations)
+        {
+            if (operation.Kind == OperationKind.Reset && operation.Condition is null && !touched.Contains(operation.Qubits[0]))
+            {
+                continue;
+            }
+
+            if (operation.Kind != OperationKind.Barrier)
+            {
+                touched.UnionWith(operation.Qubits);
+            }
+
+            kept.Add(operation);
+        }
+
+        return kept.Count == circuit.Operations.Length ? circuit : circuit.WithOperations(kept);
     }
 
     /// <summary>Extra checks for a vector-Jacobian product request.</summary>

@@ -60,4 +60,14 @@ public sealed class CircuitTests
         Assert.That(terminal.HasMidCircuitMeasurement, Is.False);
         Assert.That(midCircuit.HasMidCircuitMeasurement, Is.True);
     }
+
+    [Test]
+    public void AResetOfAnUntouchedQubitIsNotMidCircuit()
+    {
+        var leading = new CircuitBuilder(2).Reset(0).H(0).CX(0, 1).Build();
+        var later = new CircuitBuilder(2).H(0).Reset(0).Build();
+
+        Assert.That(leading.HasMidCircuitMeasurement, Is.False);
+        Assert.That(later.HasMidCircuitMeasurement, Is.True);
+    }
 }

@@ -103,4 +103,15 @@ public sealed class RequestValidatorTests
 
         Assert.That(error!.Message, Does.Contain("2×1").And.Contain("1×1"));
     }
+
+    [Test]
+    public void InitialResetsAreDroppedSoExactOutputsWork()
+    {
+        var circuit = new CircuitBuilder(1).Reset(0).H(0).Build();
+        var request = new ExecutionRequest { Circuit = circuit, Observables = [Observable.Z(0)] };
+
+        var prepared = RequestValidator.Prepare(request, Basic);
+
+        Assert.That(prepared.Circuit.Operations.Select(o => o.Kind), Has.None.EqualTo(OperationKind.Reset));
+    }
 }
