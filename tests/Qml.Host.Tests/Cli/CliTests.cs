@@ -140,6 +140,19 @@ public sealed class CliTests
     }
 
     [Test]
+    public void QasmBenchReadsTheGeneratedFileInBothVersions()
+    {
+        var outcome = QmlProcess.Run("bench", "qasm", "--gates", "2000", "--qubits", "5", "--repeat", "2", "--format", "json");
+
+        Assert.That(outcome.ExitCode, Is.Zero, outcome.ToString());
+        using var json = JsonDocument.Parse(outcome.StandardOutput);
+        var rows = json.RootElement.EnumerateArray().ToList();
+        Assert.That(rows.Select(r => r.GetProperty("version").GetString()), Is.EqualTo(new[] { "2.0", "3.0" }));
+        Assert.That(rows.Select(r => r.GetProperty("gates").GetInt32()), Is.All.EqualTo(2000));
+        Assert.That(rows.Select(r => r.GetProperty("bestMilliseconds").GetDouble()), Is.All.GreaterThan(0));
+    }
+
+    [Test]
     public void BackendsJsonDescribesCapabilities()
     {
         var outcome = QmlProcess.Run("backends", "--format", "json");

@@ -80,6 +80,47 @@ internal static class BenchCommand
 
             return ExitCodes.Success;
         });
+        command.Subcommands.Add(CreateQasm());
+        return command;
+    }
+
+    /// <summary><c>qml bench qasm</c>: reading a generated N-gate OpenQASM file.</summary>
+    private static Command CreateQasm()
+    {
+        var gatesOption = new Option<int>("--gates") { Description = "Gates in the generated file.", DefaultValueFactory = _ => 100_000 };
+        var qubitsOption = new Option<int>("--qubits", "-n") { Description = "Qubits of the generated circuit.", DefaultValueFactory = _ => 20 };
+        var repeatsOption = new Option<int>("--repeat") { Description = "Timed reads after one warm-up; best and median are reported.", DefaultValueFactory = _ => 5 };
+        var command = new Command("qasm", "Benchmark reading a generated OpenQASM 2.0 and 3 file.");
+        command.Options.Add(gatesOption);
+        command.Options.Add(qubitsOption);
+        command.Options.Add(repeatsOption);
+        CommandAction.Set(command, (parseResult, _) =>
+        {
+            var gates = parseResult.GetValue(gatesOption);
+            var qubits = parseResult.GetValue(qubitsOption);
+            var repeats = parseResult.GetValue(repeatsOption);
+            if (gates < 1 || qubits < 2 || repeats < 1)
+            {
+                throw new QmlException($"--gates {gates}, --qubits {qubits} and --repeat {repeats} must be at least 1, 2 and 1.");
+            }
+
+            var rows = new[] { Qasm.QasmVersion.V2, Qasm.QasmVersion.V3 }.Select(v => QasmReadBenchmark.Run(v, gates, qubits, repeats)).ToList();
+            if (parseResult.GetValue(GlobalOptions.Format) == OutputFormat.Json)
+            {
+                JsonOutput.Write(rows);
+                return Task.FromResult(ExitCodes.Success);
+            }
+
+            Console.WriteLine("VERSION  GATES    BYTES      BEST MS  MEDIAN MS  GATES/S");
+            foreach (var row in rows)
+            {
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{row.Version,-7}  {row.Gates,-7}  {row.Bytes,-9}  {row.BestMilliseconds,7:F1}  {row.MedianMilliseconds,9:F1}  {row.GatesPerSecond,9:E2}"));
+            }
+
+            return Task.FromResult(ExitCodes.Success);
+        });
         return command;
     }
 
