@@ -92,8 +92,19 @@ internal static class Gemm
         ReadOnlySpan<double> a, int rsA, int csA,
         ReadOnlySpan<double> b, int rsB, int csB,
         Span<double> c, int ldc, bool accumulate)
+        => MultiplyBlocked(m, n, k, a, rsA, csA, b, rsB, csB, c, ldc, accumulate, wide: Vector512.IsHardwareAccelerated);
+
+    /// <summary>
+    /// The blocked product with an explicit microkernel: <c>wide</c> picks the 6×16 Vector512 one
+    /// over the 4×8 Vector256 one. Both are correct on any CPU (the JIT emulates unaccelerated
+    /// widths), so tests run each regardless of the hardware.
+    /// </summary>
+    internal static void MultiplyBlocked(
+        int m, int n, int k,
+        ReadOnlySpan<double> a, int rsA, int csA,
+        ReadOnlySpan<double> b, int rsB, int csB,
+        Span<double> c, int ldc, bool accumulate, bool wide)
     {
-        bool wide = Vector512.IsHardwareAccelerated;
         int mr = wide ? 6 : 4;
         int nr = wide ? 16 : 8;
 

@@ -41,9 +41,12 @@ public sealed class MatMulTests
             (aT, 1, m, bT, 1, k),
         })
         {
-            var blocked = new double[m * n];
-            Gemm.MultiplyBlocked(m, n, k, layout.A, layout.RsA, layout.CsA, layout.B, layout.RsB, layout.CsB, blocked, n, accumulate: false);
-            AssertClose(blocked, expected, k);
+            foreach (bool wide in new[] { true, false })
+            {
+                var blocked = new double[m * n];
+                Gemm.MultiplyBlocked(m, n, k, layout.A, layout.RsA, layout.CsA, layout.B, layout.RsB, layout.CsB, blocked, n, accumulate: false, wide);
+                AssertClose(blocked, expected, k);
+            }
 
             var small = new double[m * n];
             Gemm.MultiplySmall(m, n, k, layout.A, layout.RsA, layout.CsA, layout.B, layout.RsB, layout.CsB, small, n, accumulate: false);
@@ -56,14 +59,15 @@ public sealed class MatMulTests
         AssertClose(acc, expected.Select(v => v + 1).ToArray(), k);
     }
 
-    [Test]
-    public void Blocked_kernel_writes_only_inside_a_strided_output()
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Blocked_kernel_writes_only_inside_a_strided_output(bool wide)
     {
         const int m = 7, n = 9, k = 5, ldc = 13;
         var random = new Random(1);
         double[] a = Fill(random, m * k), b = Fill(random, k * n);
         double[] c = Enumerable.Repeat(-7.0, m * ldc).ToArray();
-        Gemm.MultiplyBlocked(m, n, k, a, k, 1, b, n, 1, c, ldc, accumulate: false);
+        Gemm.MultiplyBlocked(m, n, k, a, k, 1, b, n, 1, c, ldc, accumulate: false, wide);
         double[] expected = Naive(m, n, k, a, b);
         for (int i = 0; i < m; i++)
         {
