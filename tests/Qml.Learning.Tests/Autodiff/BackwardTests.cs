@@ -106,4 +106,28 @@ public sealed class BackwardTests
         y.Backward(Tensor.FromVector(10.0, 100.0));
         Assert.That(x.Grad!.ToArray(), Is.EqualTo(new double[] { 20, 400 }));
     }
+
+    [Test]
+    public async Task NoGradScope_survives_an_await_inside_it()
+    {
+        Tensor x = Tensor.FromVector(1.0);
+        x.RequiresGrad = true;
+        using (new NoGradScope())
+        {
+            await Task.Yield();
+            Assert.That((x * 2.0).RequiresGrad, Is.False);
+        }
+
+        Assert.That(NoGradScope.IsGradEnabled, Is.True);
+    }
+
+    [Test]
+    public void Flatten_and_unsqueeze_are_views_with_gradients()
+    {
+        Tensor x = TestData.Normal(13, 2, 3, 2);
+        Assert.That(Ops.Flatten(x).Shape, Is.EqualTo(new[] { 2, 6 }));
+        Assert.That(Ops.Unsqueeze(x, -1).Shape, Is.EqualTo(new[] { 2, 3, 2, 1 }));
+        GradientCheck.Verify(() => Ops.Mul(Ops.Flatten(x), Ops.Flatten(Ops.Square(x))), x);
+        GradientCheck.Verify(() => Ops.Sin(Ops.Unsqueeze(x, 1)), x);
+    }
 }
