@@ -18,11 +18,12 @@ public sealed class CobylaTests
     [Test]
     public void MinimisesRosenbrock()
     {
-        var result = Cobyla.Minimize(TestFunctions.Rosenbrock, [-1.2, 1], options: new CobylaOptions { InitialRadius = 0.5, FinalRadius = 1e-8, MaxEvaluations = 20_000 });
+        // Linear models and a radius that never grows make the curved valley slow going (about 20,000 evaluations).
+        var result = Cobyla.Minimize(TestFunctions.Rosenbrock, [-1.2, 1], options: new CobylaOptions { InitialRadius = 0.5, FinalRadius = 1e-8, MaxEvaluations = 30_000 });
 
         Assert.That(result.Converged, Is.True, result.StopReason);
-        Assert.That(TestFunctions.Distance(result.BestPoint, 1, 1), Is.LessThan(1e-3));
-        Assert.That(result.Evaluations, Is.LessThanOrEqualTo(20_000));
+        Assert.That(TestFunctions.Distance(result.BestPoint, 1, 1), Is.LessThan(1e-4));
+        Assert.That(result.BestValue, Is.LessThan(1e-9));
     }
 
     [Test]
