@@ -1,110 +1,16 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using Qml.Abstractions;
+using Qml.Abstractions.Options;
 
 namespace Qml.Learning.Data;
 
 /// <summary>
 /// Settings for loading a dataset: <c>key=value</c> pairs from the command line
-/// (<c>--dataset-option samples=200</c>) or code. Typed getters validate and name the key
-/// and the valid range in their errors, as <see cref="Qml.Abstractions.Execution.BackendOptions"/> does.
+/// (<c>--dataset-option samples=200</c>) or code.
 /// </summary>
-public sealed record DatasetOptions
+public sealed record DatasetOptions : KeyValueOptions<DatasetOptions>
 {
-    public static DatasetOptions Default { get; } = new();
+    protected override string Subject => "Dataset";
 
-    public ImmutableDictionary<string, string> Values { get; init; } =
-        ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
-
-    public DatasetOptions With(string key, string value) => this with { Values = Values.SetItem(key, value) };
-
-    /// <summary>Parses <c>key=value</c> items.</summary>
-    public static DatasetOptions Parse(IEnumerable<string> items)
-    {
-        var options = Default;
-        foreach (var item in items)
-        {
-            var eq = item.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                throw new QmlException($"Dataset option '{item}' is not of the form key=value (e.g. samples=200).");
-            }
-
-            options = options.With(item[..eq].Trim(), item[(eq + 1)..].Trim());
-        }
-
-        return options;
-    }
-
-    public string? GetString(string key) => Values.TryGetValue(key, out var value) ? value : null;
-
-    public string GetString(string key, string defaultValue) => GetString(key) ?? defaultValue;
-
-    /// <summary>A value that must be one of <paramref name="allowed"/> (case-insensitive); returns the matching entry of <paramref name="allowed"/>.</summary>
-    public string GetChoice(string key, string defaultValue, params string[] allowed)
-    {
-        var value = GetString(key) ?? defaultValue;
-        var match = allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase));
-        return match ?? throw new QmlException($"Dataset option '{key}={value}' is invalid: expected one of {string.Join(", ", allowed)}.");
-    }
-
-    public int GetInt(string key, int defaultValue, int min = int.MinValue, int max = int.MaxValue)
-    {
-        if (!Values.TryGetValue(key, out var text))
-        {
-            return defaultValue;
-        }
-
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-        {
-            throw new QmlException($"Dataset option '{key}={text}' is invalid: expected an integer in {min}..{max}.");
-        }
-
-        return value;
-    }
-
-    public double GetDouble(string key, double defaultValue, double min = double.MinValue, double max = double.MaxValue)
-    {
-        if (!Values.TryGetValue(key, out var text))
-        {
-            return defaultValue;
-        }
-
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value >= min && value <= max))
-        {
-            throw new QmlException(
-                $"Dataset option '{key}={text}' is invalid: expected a number in {min.ToString(CultureInfo.InvariantCulture)}..{max.ToString(CultureInfo.InvariantCulture)}.");
-        }
-
-        return value;
-    }
-
-    public bool GetBool(string key, bool defaultValue)
-    {
-        if (!Values.TryGetValue(key, out var text))
-        {
-            return defaultValue;
-        }
-
-        return text.ToUpperInvariant() switch
-        {
-            "TRUE" or "1" or "YES" => true,
-            "FALSE" or "0" or "NO" => false,
-            _ => throw new QmlException($"Dataset option '{key}={text}' is invalid: expected true or false."),
-        };
-    }
-
-    /// <summary>Throws when a key is not among <paramref name="known"/>, listing the valid keys.</summary>
-    public void RequireKnown(string dataset, IEnumerable<DatasetOptionInfo> known)
-    {
-        var names = known.Select(k => k.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var key in Values.Keys)
-        {
-            if (!names.Contains(key))
-            {
-                var valid = names.Count == 0 ? "it takes none" : "valid: " + string.Join(", ", names.Order(StringComparer.Ordinal));
-                throw new QmlException($"Dataset '{dataset}' has no option '{key}' ({valid}).");
-            }
-        }
-    }
+    /// <summary>Throws when a key is not documented by the dataset, listing the valid keys.</summary>
+    public void RequireKnown(string dataset, IEnumerable<DatasetOptionInfo> known) =>
+        RequireKnownKeys(dataset, known.Select(k => k.Name));
 }

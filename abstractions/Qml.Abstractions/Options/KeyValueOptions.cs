@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Qml.Abstractions.Options;
+
+/// <summary>
+/// <c>key=value</c> settings from the command line (<c>-o threads=2</c>) or code, for backends,
+/// datasets and models alike. Keys are case-insensitive; typed getters validate and name the key
+/// and the valid range in their errors, so every kind of option fails the same clear way.
+/// </summary>
+/// <typeparam name="TSelf">The concrete options record.</typeparam>
+public abstract record KeyValueOptions<TSelf>
+    where TSelf : KeyValueOptions<TSelf>, new()
+{
+    public static TSelf Default { get; } = new();
+
+    public ImmutableDictionary<string, string> Values { get; init; } =
+        ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>What these options configure, capitalised for messages: "Backend", "Dataset", "Model".</summary>
+    protected abstract string Subject { get; }
+
+    public TSelf With(string key, string value) => (TSelf)(this with { Values = Values.SetItem(key, value) });
+
+    /// <summary>Parses <c>key=value</c> items.</summary>
+    public static TSelf Parse(IEnumerable<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var options = Default;
+        foreach (var item in items)
+        {
+            var eq = item.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new QmlException($"{options.Subject} option '{item}' is not of the form key=value.");
+            }
+
+            options = options.With(item[..eq].Trim(), item[(eq + 1)..].Trim());
+        }
+
+        return options;
+    }
+
+    public string? GetString(string key) => Values.TryGetValue(key, out var value) ? value : null;
+
+    public string GetString(string key, string defaultValue) => GetString(key) ?? defaultValue;
+
+    /// <summary>A value that must be one of <paramref name="allowed"/> (case-insensitive); returns the matching entry.</summary>
+    public string GetChoice(string key, string defaultValue, params string[] allowed)
+    {
+        var value = GetString(key) ?? defaultValue;
+        return allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase))
+            ?? throw Invalid(key, value, $"one of {string.Join(", ", allowed)}");
+    }
+
+    public int GetInt(string key, int defaultValue, int min = int.MinValue, int max = int.MaxValue)
+    {
+        if (!Values.TryGetValue(key, out var text))
+        {
+            return defaultValue;
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw Invalid(key, text, string.Create(CultureInfo.InvariantCulture, $"an integer in {min}..{max}"));
+    }
+
+    public double GetDouble(string key, double defaultValue, double min = double.MinValue, double max = double.MaxValue)
+    {
+        if (!Values.TryGetValue(key, out var text))
+        {
+            return defaultValue;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw Invalid(key, text, string.Create(CultureInfo.InvariantCulture, $"a number in {min}..{max}"));
+    }
+
+    public bool GetBool(string key, bool defaultValue)
+    {
+        if (!Values.TryGetValue(key, out var text))
+        {
+            return defaultValue;
+        }
+
+        return text.ToUpperInvariant() switch
+        {
+            "TRUE" or "1" or "YES" or "ON" => true,
+            "FALSE" or "0" or "NO" or "OFF" => false,
+            _ => throw Invalid(key, text, "true or false"),
+        };
+    }
+
+    /// <summary>Throws when a key is not among <paramref name="knownKeys"/>, listing the valid keys.</summary>
+    public void RequireKnownKeys(string owner, IEnumerable<string> knownKeys)
+    {
+        var names = knownKeys.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in Values.Keys)
+        {
+            if (!names.Contains(key))
+            {
+                var valid = names.Count == 0 ? "it takes none" : "valid: " + string.Join(", ", names.Order(StringComparer.Ordinal));
+                throw new QmlException($"{Subject} '{owner}' has no option '{key}' ({valid}).");
+            }
+        }
+    }
+
+    private QmlException Invalid(string key, string text, string expected) =>
+        new($"{Subject} option '{key}={text}' is invalid: expected {expected}.");
+}
