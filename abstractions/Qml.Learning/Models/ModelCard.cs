@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Qml.Learning.Checkpoints;
+using Qml.Learning.Training;
+
+namespace Qml.Learning.Models;
+
+/// <summary>
+/// What a trained model is and how it was made, written as <c>model.json</c> beside its weights:
+/// enough to rebuild the model (id, version, options, shapes), the same data (dataset, options,
+/// preprocessing and split) and to say how good it was (epoch, metrics).
+/// </summary>
+public sealed record ModelCard
+{
+    /// <summary>The current version of this file's layout.</summary>
+    public const int CurrentFormat = 1;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public int Format { get; init; } = CurrentFormat;
+
+    /// <summary>The factory name (<c>--model</c>).</summary>
+    public required string ModelId { get; init; }
+
+    /// <summary>The version of the model's definition; weights of another major version are refused.</summary>
+    public string ModelVersion { get; init; } = "1.0.0";
+
+    public required ModelTask Task { get; init; }
+
+    public required int InputFeatures { get; init; }
+
+    /// <summary>Classes (classification) or target values per sample (regression).</summary>
+    public required int Outputs { get; init; }
+
+    public int SequenceLength { get; init; }
+
+    public int ParameterCount { get; init; }
+
+    /// <summary>The model options it was built with (<c>-m key=value</c>).</summary>
+    public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
+
+    public string? Dataset { get; init; }
+
+    public IReadOnlyDictionary<string, string> DatasetOptions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How the data was split and scaled before training; applied again by eval and predict.</summary>
+    public DataPreparation? Preprocessing { get; init; }
+
+    public IReadOnlyList<string>? ClassNames { get; init; }
+
+    public string? Backend { get; init; }
+
+    /// <summary>The <c>--diff</c> spelling (auto, adjoint, parameter-shift, finite-diff).</summary>
+    public string Differentiation { get; init; } = "auto";
+
+    public int Seed { get; init; }
+
+    /// <summary>Epochs completed when these weights were saved.</summary>
+    public int Epoch { get; init; }
+
+    /// <summary>The latest metrics by name ("train_loss", "val_loss", "val_accuracy", "test_accuracy", …).</summary>
+    public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+
+    public DateTimeOffset Created { get; init; }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <exception cref="CheckpointException">The text is not a model card.</exception>
+    public static ModelCard FromJson(string json, string source)
+    {
+        ModelCard? card;
+        try
+        {
+            card = JsonSerializer.Deserialize<ModelCard>(json, Json);
+        }
+        catch (JsonException e)
+        {
+            throw new CheckpointException($"{source}: not a valid model card: {e.Message}", e);
+        }
+
+        if (card is null)
+        {
+            throw new CheckpointException($"{source}: not a valid model card (empty).");
+        }
+
+        if (card.Format != CurrentFormat)
+        {
+            throw new CheckpointException($"{source}: model card format {card.Format} is not supported (expected {CurrentFormat}).");
+        }
+
+        return card;
+    }
+
+    public void Write(string path) => AtomicFile.WriteAllText(path, ToJson());
+
+    /// <exception cref="CheckpointException">The file is missing or not a model card.</exception>
+    public static ModelCard Read(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CheckpointException($"{path}: cannot read the model card: {e.Message}", e);
+        }
+
+        return FromJson(text, path);
+    }
+}

@@ -1,0 +1,347 @@
+using System.Diagnostics;
+using Qml.Abstractions;
+using Qml.Learning.Autodiff;
+using Qml.Learning.Checkpoints;
+using Qml.Learning.Data;
+using Qml.Learning.Layers;
+using Qml.Learning.Models;
+using Qml.Learning.Optimizers;
+using Qml.Learning.Optimizers.GradientFree;
+using Qml.Learning.Reports;
+using Qml.Learning.Schedules;
+using Qml.Learning.Tensors;
+
+namespace Qml.Learning.Training;
+
+/// <summary>
+/// Trains an <see cref="IModel"/>: mini-batches shuffled per epoch, validation after each epoch,
+/// early stopping on validation loss, a checkpoint and reports after each epoch, and a final test
+/// evaluation. Every random choice is drawn from the seed and the epoch number, so a run gives the
+/// same weights every time, and a run resumed from epoch k's checkpoint gives the same weights as
+/// one that never stopped.
+/// </summary>
+public sealed class Trainer
+{
+    private readonly IModel _model;
+    private readonly TrainingOptions _options;
+
+    public Trainer(IModel model, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        Validate(options);
+        _model = model;
+        _options = options;
+    }
+
+    /// <summary>The seed of epoch <paramref name="epoch"/>'s shuffle and stochastic optimizer steps.</summary>
+    public static int EpochSeed(int seed, int epoch) => unchecked((int)(((uint)seed * 2654435761u) ^ ((uint)(epoch + 1) * 40503u) ^ 0x5bd1e995u));
+
+    /// <summary>
+    /// Trains on <paramref name="data"/> (already prepared). <paramref name="card"/> describes the run
+    /// (dataset, preprocessing, backend…); the trainer fills in epoch, metrics and time.
+    /// </summary>
+    /// <exception cref="CheckpointException">Resuming from a checkpoint that is corrupt or belongs to another model or run.</exception>
+    public TrainingResult Fit(DatasetSplit data, ModelCard card, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(card);
+        var network = _model.Network;
+        var parameters = network.Parameters();
+        var optimizer = CreateOptimizer(_options.Optimizer, parameters, _options.LearningRate);
+        var schedule = CreateSchedule(_options);
+        var directory = _options.CheckpointDirectory;
+        var metricName = ModelBase.MetricNames(card.Task)[0];
+        card = card with { ParameterCount = network.ParameterCount, Seed = _options.Seed };
+        var state = new TrainerState { ModelId = card.ModelId, Seed = _options.Seed, Optimizer = _options.Optimizer, BatchSize = _options.BatchSize };
+        if (_options.Resume && directory is not null && Checkpoint.Exists(directory))
+        {
+            state = Restore(directory, card, network, optimizer);
+        }
+
+        var resumedFrom = state.EpochsCompleted;
+        var history = state.History.ToList();
+        var clock = Stopwatch.StartNew();
+        var fullBatch = UsesFullBatch(_options.Optimizer);
+        var batchSize = fullBatch ? data.Train.SampleCount : Math.Min(_options.BatchSize, data.Train.SampleCount);
+        var batches = fullBatch ? 1 : (data.Train.SampleCount + batchSize - 1) / batchSize;
+        var lastEpoch = _options.StopAfterEpoch is { } stop ? Math.Min(stop, _options.Epochs) : _options.Epochs;
+        var totalBatches = Math.Max(0, lastEpoch - state.EpochsCompleted) * batches;
+        var batchesDone = 0;
+        var interrupted = false;
+        for (var epoch = state.EpochsCompleted; epoch < _options.Epochs && !state.StoppedEarly; epoch++)
+        {
+            if (epoch >= lastEpoch)
+            {
+                interrupted = true;
+                break;
+            }
+
+            var epochClock = Stopwatch.StartNew();
+            var learningRate = schedule?.LearningRateAt(epoch) ?? _options.LearningRate;
+            if (optimizer is not null)
+            {
+                optimizer.LearningRate = learningRate;
+            }
+
+            network.Train();
+            var seed = EpochSeed(_options.Seed, epoch);
+            var lossSum = 0.0;
+            var metricSums = new Dictionary<string, double>(StringComparer.Ordinal);
+            var samples = 0;
+            var batchIndex = 0;
+            IEnumerable<DatasetBatch> epochBatches = fullBatch ? [Evaluation.WholeBatch(data.Train)] : data.Train.Batches(batchSize, shuffle: true, seed);
+            foreach (var batch in epochBatches)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (loss, metrics) = optimizer is null
+                    ? GradientFreeEpoch(batch, seed, learningRate)
+                    : GradientStep(optimizer, batch);
+                lossSum += loss * batch.Size;
+                foreach (var (name, value) in metrics)
+                {
+                    metricSums[name] = metricSums.GetValueOrDefault(name) + (value * batch.Size);
+                }
+
+                samples += batch.Size;
+                batchIndex++;
+                batchesDone++;
+                var elapsed = clock.Elapsed;
+                progress?.Report(new TrainingProgress(
+                    epoch + 1, _options.Epochs, batchIndex, batches, loss, metricName, metrics.GetValueOrDefault(metricName),
+                    elapsed, elapsed / batchesDone * Math.Max(0, totalBatches - batchesDone)));
+            }
+
+            var validation = Evaluation.Of(_model, data.Validation);
+            var record = new EpochRecord(
+                epoch + 1,
+                lossSum / samples,
+                validation.Loss,
+                metricSums.ToDictionary(p => p.Key, p => p.Value / samples, StringComparer.Ordinal),
+                validation.Metrics,
+                learningRate,
+                epochClock.Elapsed.TotalSeconds);
+            history.Add(record);
+            var improved = validation.Loss < state.BestValidationLoss;
+            var patienceLeft = improved ? 0 : state.EpochsWithoutImprovement + 1;
+            state = state with
+            {
+                EpochsCompleted = epoch + 1,
+                BestValidationLoss = improved ? validation.Loss : state.BestValidationLoss,
+                BestEpoch = improved ? epoch + 1 : state.BestEpoch,
+                EpochsWithoutImprovement = patienceLeft,
+                StoppedEarly = _options.Patience > 0 && patienceLeft >= _options.Patience && epoch + 1 < _options.Epochs,
+                History = [.. history],
+            };
+            card = WithEpoch(card, record);
+            if (directory is not null)
+            {
+                Checkpoint.Save(directory, network, card, optimizer, state);
+                if (_options.WriteReports)
+                {
+                    RunReport.WriteHistory(directory, card, history);
+                }
+            }
+
+            var now = clock.Elapsed;
+            progress?.Report(new TrainingProgress(
+                epoch + 1, _options.Epochs, batches, batches, record.TrainLoss, metricName, validation.Metrics.GetValueOrDefault(metricName),
+                now, batchesDone == 0 ? TimeSpan.Zero : now / batchesDone * Math.Max(0, totalBatches - batchesDone), record));
+        }
+
+        var test = Evaluation.Of(_model, data.Test);
+        var metricsWithTest = new Dictionary<string, double>(card.Metrics, StringComparer.Ordinal) { ["test_loss"] = test.Loss };
+        foreach (var (name, value) in test.Metrics)
+        {
+            metricsWithTest["test_" + name] = value;
+        }
+
+        card = card with { Metrics = metricsWithTest, Created = DateTimeOffset.UtcNow };
+        if (directory is not null)
+        {
+            Checkpoint.Save(directory, network, card, optimizer, state);
+            if (_options.WriteReports)
+            {
+                RunReport.WriteHistory(directory, card, history);
+                RunReport.WritePredictions(directory, card, data.Test, test);
+            }
+        }
+
+        return new TrainingResult(card, history, test, state.StoppedEarly, interrupted, resumedFrom, clock.Elapsed);
+    }
+
+    /// <summary>Creates the optimizer named <paramref name="name"/>, or null for the gradient-free ones (run by the trainer itself).</summary>
+    public static IOptimizer? CreateOptimizer(string name, IReadOnlyList<Parameter> parameters, double learningRate) => name switch
+    {
+        "adam" => new Adam(parameters, new AdamOptions(LearningRate: learningRate)),
+        "adamw" => new AdamW(parameters, new AdamOptions(LearningRate: learningRate, WeightDecay: 0.01)),
+        "sgd" => new Sgd(parameters, new SgdOptions(LearningRate: learningRate, Momentum: 0.9)),
+        "lbfgs" => new Lbfgs(parameters, new LbfgsOptions(LearningRate: learningRate)),
+        "spsa" or "nelder-mead" or "cobyla" => null,
+        _ => throw new QmlException($"unknown optimizer '{name}'; valid: {string.Join(", ", TrainingOptions.OptimizerNames)}."),
+    };
+
+    private static ILearningRateSchedule? CreateSchedule(TrainingOptions options) => options.Schedule switch
+    {
+        "none" => null,
+        "step" => new StepDecay(options.LearningRate, Math.Max(1, options.Epochs / 4), 0.5),
+        "cosine" => new CosineAnnealing(options.LearningRate, options.Epochs, options.LearningRate / 100),
+        _ => throw new QmlException($"unknown schedule '{options.Schedule}'; valid: {string.Join(", ", TrainingOptions.ScheduleNames)}."),
+    };
+
+    private static bool UsesFullBatch(string optimizer) => optimizer is "lbfgs" or "spsa" or "nelder-mead" or "cobyla";
+
+    private static void Validate(TrainingOptions options)
+    {
+        if (options.Epochs < 1)
+        {
+            throw new QmlException($"--epochs {options.Epochs} is invalid: expected at least 1.");
+        }
+
+        if (options.BatchSize < 1)
+        {
+            throw new QmlException($"--batch-size {options.BatchSize} is invalid: expected at least 1.");
+        }
+
+        if (!(options.LearningRate > 0) || double.IsInfinity(options.LearningRate))
+        {
+            throw new QmlException($"--lr {options.LearningRate} is invalid: expected a positive number.");
+        }
+
+        if (options.Patience < 0)
+        {
+            throw new QmlException($"--patience {options.Patience} is invalid: expected 0 (off) or more.");
+        }
+
+        if (!TrainingOptions.OptimizerNames.Contains(options.Optimizer))
+        {
+            throw new QmlException($"unknown optimizer '{options.Optimizer}'; valid: {string.Join(", ", TrainingOptions.OptimizerNames)}.");
+        }
+
+        if (!TrainingOptions.ScheduleNames.Contains(options.Schedule))
+        {
+            throw new QmlException($"unknown schedule '{options.Schedule}'; valid: {string.Join(", ", TrainingOptions.ScheduleNames)}.");
+        }
+
+        if (options.Resume && options.CheckpointDirectory is null)
+        {
+            throw new QmlException("--resume needs a checkpoint folder (--out DIR).");
+        }
+    }
+
+    private static ModelCard WithEpoch(ModelCard card, EpochRecord record)
+    {
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["train_loss"] = record.TrainLoss,
+            ["val_loss"] = record.ValidationLoss,
+        };
+        foreach (var (name, value) in record.TrainMetrics)
+        {
+            metrics["train_" + name] = value;
+        }
+
+        foreach (var (name, value) in record.ValidationMetrics)
+        {
+            metrics["val_" + name] = value;
+        }
+
+        return card with { Epoch = record.Epoch, Metrics = metrics, Created = DateTimeOffset.UtcNow };
+    }
+
+    private TrainerState Restore(string directory, ModelCard card, Module network, IOptimizer? optimizer)
+    {
+        var stored = Checkpoint.ReadCard(directory);
+        var cardPath = Path.Combine(directory, Checkpoint.CardFile);
+        if (!string.Equals(stored.ModelId, card.ModelId, StringComparison.Ordinal))
+        {
+            throw new CheckpointException($"{cardPath}: the checkpoint is of model '{stored.ModelId}', not '{card.ModelId}'; choose another --out folder or the same --model.");
+        }
+
+        if (stored.InputFeatures != card.InputFeatures || stored.Outputs != card.Outputs)
+        {
+            throw new CheckpointException(
+                $"{cardPath}: the checkpoint maps {stored.InputFeatures} features to {stored.Outputs} outputs; this run maps {card.InputFeatures} to {card.Outputs}.");
+        }
+
+        var state = Checkpoint.ReadState(directory);
+        var statePath = Path.Combine(directory, Checkpoint.TrainerFile);
+        if (state.Seed != _options.Seed || !string.Equals(state.Optimizer, _options.Optimizer, StringComparison.Ordinal))
+        {
+            throw new CheckpointException(
+                $"{statePath}: the checkpoint was trained with --seed {state.Seed} --optimizer {state.Optimizer}; resume with the same settings (got --seed {_options.Seed} --optimizer {_options.Optimizer}).");
+        }
+
+        Checkpoint.LoadWeights(directory, network, card.ModelId);
+        if (optimizer is not null)
+        {
+            Checkpoint.LoadOptimizer(directory, optimizer);
+        }
+
+        return state;
+    }
+
+    private (double Loss, IReadOnlyDictionary<string, double> Metrics) GradientStep(IOptimizer optimizer, DatasetBatch batch)
+    {
+        IReadOnlyDictionary<string, double>? metrics = null;
+        var input = Tensor.Wrap(batch.Features, batch.Size, batch.FeatureCount);
+        var loss = optimizer.Step(() =>
+        {
+            optimizer.ZeroGrad();
+            var output = _model.Network.Forward(input);
+            var value = _model.Loss(output, batch);
+            value.Backward();
+            metrics ??= _model.Metrics(output, batch);
+            return value.Item();
+        });
+        return (loss, metrics!);
+    }
+
+    private (double Loss, IReadOnlyDictionary<string, double> Metrics) GradientFreeEpoch(DatasetBatch batch, int seed, double learningRate)
+    {
+        var parameters = _model.Network.Parameters();
+        var input = Tensor.Wrap(batch.Features, batch.Size, batch.FeatureCount);
+        double Objective(ReadOnlySpan<double> point)
+        {
+            Scatter(point, parameters);
+            using var _ = new NoGradScope();
+            return _model.Loss(_model.Network.Forward(input), batch).Item();
+        }
+
+        var start = Gather(parameters);
+        var budget = Math.Max(2, _options.EvaluationsPerEpoch);
+        var result = _options.Optimizer switch
+        {
+            "spsa" => Spsa.Minimize(Objective, start, new SpsaOptions { MaxIterations = Math.Max(1, budget / 2), LearningRate = learningRate, Seed = seed }),
+            "nelder-mead" => NelderMead.Minimize(Objective, start, new NelderMeadOptions { MaxEvaluations = budget, MaxIterations = budget }),
+            _ => Cobyla.Minimize(Objective, start, null, new CobylaOptions { MaxEvaluations = budget, InitialRadius = learningRate, FinalRadius = Math.Min(1e-6, learningRate) }),
+        };
+        Scatter(result.BestPoint, parameters);
+        using var _ = new NoGradScope();
+        var output = _model.Network.Forward(input);
+        return (_model.Loss(output, batch).Item(), _model.Metrics(output, batch));
+    }
+
+    private static double[] Gather(IReadOnlyList<Parameter> parameters)
+    {
+        var point = new double[parameters.Sum(p => p.Length)];
+        var offset = 0;
+        foreach (var p in parameters)
+        {
+            p.Value.Data.CopyTo(point.AsSpan(offset));
+            offset += p.Length;
+        }
+
+        return point;
+    }
+
+    private static void Scatter(ReadOnlySpan<double> point, IReadOnlyList<Parameter> parameters)
+    {
+        var offset = 0;
+        foreach (var p in parameters)
+        {
+            point.Slice(offset, p.Length).CopyTo(p.Value.Data);
+            offset += p.Length;
+        }
+    }
+}

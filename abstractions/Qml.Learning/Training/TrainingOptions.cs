@@ -1,0 +1,42 @@
+namespace Qml.Learning.Training;
+
+/// <summary>How <see cref="Trainer"/> trains (the <c>qml train</c> flags).</summary>
+public sealed record TrainingOptions
+{
+    public static IReadOnlyList<string> OptimizerNames { get; } = ["adam", "adamw", "sgd", "lbfgs", "spsa", "nelder-mead", "cobyla"];
+
+    public static IReadOnlyList<string> ScheduleNames { get; } = ["none", "step", "cosine"];
+
+    public int Epochs { get; init; } = 30;
+
+    public int BatchSize { get; init; } = 16;
+
+    public double LearningRate { get; init; } = 0.05;
+
+    /// <summary>One of <see cref="OptimizerNames"/>. L-BFGS and the gradient-free methods work on the full training set each epoch.</summary>
+    public string Optimizer { get; init; } = "adam";
+
+    /// <summary>One of <see cref="ScheduleNames"/>: constant, ×0.5 every quarter of the epochs, or cosine to 1% of the rate.</summary>
+    public string Schedule { get; init; } = "none";
+
+    /// <summary>Seeds the split, the initial weights, each epoch's shuffle and the stochastic optimizers.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Stop after this many epochs without a lower validation loss; 0 = never stop early.</summary>
+    public int Patience { get; init; }
+
+    /// <summary>Objective evaluations per epoch for the gradient-free optimizers.</summary>
+    public int EvaluationsPerEpoch { get; init; } = 100;
+
+    /// <summary>Where checkpoints and reports go each epoch; null = keep nothing on disk.</summary>
+    public string? CheckpointDirectory { get; init; }
+
+    /// <summary>Continue from the checkpoint in <see cref="CheckpointDirectory"/> (fresh start if there is none).</summary>
+    public bool Resume { get; init; }
+
+    /// <summary>End this run after the given epoch (1-based) as if it had been interrupted; the checkpoint stays resumable.</summary>
+    public int? StopAfterEpoch { get; init; }
+
+    /// <summary>Write metrics.csv/json and SVG plots beside the checkpoint.</summary>
+    public bool WriteReports { get; init; } = true;
+}
