@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Qml.Abstractions.Plugins;
+using Qml.Learning.Models;
+using Qml.Models.Classifiers.Hybrid;
+
+[assembly: QmlPlugin(typeof(Qml.Models.Classifiers.ClassifiersPluginModule))]
+
+namespace Qml.Models.Classifiers;
+
+/// <summary>Registers the classifier models (<c>--model hybrid</c>).</summary>
+public sealed class ClassifiersPluginModule : IQmlPluginModule
+{
+    public PluginManifest Manifest { get; } =
+        new("qml.models.classifiers", new Version(1, 0, 0), "Classifier models: hybrid dense → quantum layer → dense");
+
+    public void ConfigureServices(IServiceCollection services) => services.AddModelFactory<HybridModelFactory>();
+}
