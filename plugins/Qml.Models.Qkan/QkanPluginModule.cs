@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Qml.Abstractions.Plugins;
+using Qml.Learning.Models;
+using Qml.Models.Qkan.Data;
+using Qml.Models.Qkan.Models;
 
 [assembly: QmlPlugin(typeof(Qml.Models.Qkan.QkanPluginModule))]
 
@@ -14,5 +17,12 @@ public sealed class QkanPluginModule : IQmlPluginModule
     public void ConfigureServices(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddModelFactory<QkanModelFactory>();
+        services.AddModelFactory<HqkanModelFactory>();
+        services.AddModelFactory<MlpModelFactory>();
+        services.AddDatasetProvider<BesselJ0ScaledProvider>();
+        services.AddDatasetProvider<SphericalJ0Provider>();
+        services.AddDatasetProvider<ExpSinProvider>();
+        services.AddDatasetProvider<BesselJnuProvider>();
     }
 }
