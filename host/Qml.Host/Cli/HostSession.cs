@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Qml.Abstractions;
 using Qml.Abstractions.Execution;
 using Qml.Host.Plugins;
+using Qml.Learning.Data;
+using Qml.Learning.Models;
 
 namespace Qml.Host.Cli;
 
@@ -68,6 +70,43 @@ internal sealed class HostSession : IDisposable
         }
 
         return factory.Create(options);
+    }
+
+    public IReadOnlyList<IModelFactory> ModelFactories =>
+        [.. Host.Services.GetServices<IModelFactory>().OrderBy(f => f.Name, StringComparer.Ordinal)];
+
+    /// <summary>The model factory called <paramref name="name"/>, or an error listing the available ones.</summary>
+    public IModelFactory FindModel(string name)
+    {
+        var factories = ModelFactories;
+        var matches = factories.Where(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (matches.Count == 1)
+        {
+            return matches[0];
+        }
+
+        if (matches.Count > 1)
+        {
+            var origins = string.Join(", ", matches.Select(f => f.GetType().Assembly.Location));
+            throw new QmlException($"model '{name}' is registered by {matches.Count} plugins ({origins}); remove one of them from {Host.PluginDirectory}.");
+        }
+
+        var available = factories.Count == 0
+            ? $"no model plugin is loaded from {Host.PluginDirectory} (build the solution, or pass --plugins)"
+            : "available: " + string.Join(", ", factories.Select(f => f.Name));
+        throw new QmlException($"unknown model '{name}'; {available}.");
+    }
+
+    /// <summary>The built-in datasets of Qml.Learning, then those plugins register, by name.</summary>
+    public IReadOnlyList<IDatasetProvider> DatasetProviders =>
+        [.. BuiltInDatasets.All, .. Host.Services.GetServices<IDatasetProvider>().OrderBy(p => p.Name, StringComparer.Ordinal)];
+
+    /// <summary>The dataset provider called <paramref name="name"/> (built-ins first), or an error listing the available ones.</summary>
+    public IDatasetProvider FindDataset(string name)
+    {
+        var providers = DatasetProviders;
+        return providers.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new QmlException($"unknown dataset '{name}'; available: {string.Join(", ", providers.Select(p => p.Name))}.");
     }
 
     public void Dispose() => Host.Dispose();

@@ -1,26 +1,23 @@
 using System.CommandLine;
-using Qml.Host.Plugins;
+using Qml.Learning.Models;
 
 namespace Qml.Host.Cli.Commands;
 
-/// <summary>
-/// <c>qml models</c>: the loaded plugins that register model factories. Model factories are
-/// defined by Qml.Learning; until a model plugin is installed the list is empty and says so.
-/// </summary>
+/// <summary><c>qml models</c>: the model factories the loaded plugins register, with their options.</summary>
 internal static class ModelsCommand
 {
     public static Command Create()
     {
-        var command = new Command("models", "List model plugins and the models they register.");
+        var command = new Command("models", "List the models that plugins register, with their options.");
         CommandAction.Set(command, (parseResult, _) =>
         {
             using var session = HostSession.Open(parseResult);
-            var models = session.Host.Plugins
-                .Where(p => p.Status == PluginStatus.Loaded && p.Kinds.Contains("model"))
-                .ToList();
+            var models = session.ModelFactories.Select(f => (Factory: f, Descriptor: f.Describe())).ToList();
             if (parseResult.GetValue(GlobalOptions.Format) == OutputFormat.Json)
             {
-                JsonOutput.Write(models.Select(p => new ModelPluginJson(p.Id, p.Version?.ToString(), p.Description, p.Path)).ToList());
+                JsonOutput.Write(models.Select(m => new ModelJson(
+                    m.Descriptor.Name, m.Descriptor.Task, m.Descriptor.Description, m.Descriptor.DefaultDataset,
+                    m.Descriptor.Options, m.Factory.GetType().Assembly.GetName().Name!)).ToList());
                 return Task.FromResult(ExitCodes.Success);
             }
 
@@ -30,10 +27,10 @@ internal static class ModelsCommand
                 return Task.FromResult(ExitCodes.Success);
             }
 
-            var table = new TableWriter("ID", "VERSION", "DESCRIPTION", "PATH");
-            foreach (var p in models)
+            var table = new TableWriter("NAME", "TASK", "DATASET", "OPTIONS (default)", "DESCRIPTION");
+            foreach (var (_, d) in models)
             {
-                table.Add(p.Id ?? "?", p.Version?.ToString() ?? "?", p.Description ?? string.Empty, p.Path);
+                table.Add(d.Name, d.Task.ToString().ToLowerInvariant(), d.DefaultDataset, string.Join(" ", d.Options.Select(o => $"{o.Name}={o.DefaultValue}")), d.Description);
             }
 
             Console.Write(table);
@@ -42,5 +39,5 @@ internal static class ModelsCommand
         return command;
     }
 
-    private sealed record ModelPluginJson(string? Id, string? Version, string? Description, string Path);
+    private sealed record ModelJson(string Name, ModelTask Task, string Description, string DefaultDataset, IReadOnlyList<ModelOptionInfo> Options, string Plugin);
 }

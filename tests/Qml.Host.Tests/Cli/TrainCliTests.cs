@@ -1,0 +1,156 @@
+using System.Text.Json;
+using System.Xml.Linq;
+
+namespace Qml.Host.Tests.Cli;
+
+/// <summary>End-to-end checks of qml train, eval, predict, models and datasets against the built host and plugins.</summary>
+[NonParallelizable]
+public sealed class TrainCliTests
+{
+    private string _folder = null!;
+
+    private string Run => Path.Combine(_folder, "run");
+
+    [OneTimeSetUp]
+    public void TrainOnce()
+    {
+        _folder = Directory.CreateTempSubdirectory("qml-train-cli-").FullName;
+        var outcome = QmlProcess.Run("train", "--epochs", "4", "--seed", "1", "-d", "samples=120", "--out", Run);
+        Assert.That(outcome.ExitCode, Is.Zero, outcome.ToString());
+        Assert.That(outcome.StandardOutput, Does.Contain("test accuracy").And.Contain("parameters").And.Contain(Run));
+        Assert.That(outcome.StandardOutput, Does.Contain("epoch 4/4"), "redirected output falls back to one line per epoch");
+    }
+
+    [OneTimeTearDown]
+    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+
+    [Test]
+    public void Train_writes_the_checkpoint_metrics_and_plots()
+    {
+        string[] expected =
+        [
+            "weights.safetensors", "optimizer.safetensors", "model.json", "trainer.json",
+            "metrics.csv", "metrics.json", "loss.svg", "metric.svg", "confusion.svg",
+        ];
+
+        Assert.That(expected.Where(f => !File.Exists(Path.Combine(Run, f))), Is.Empty);
+        Assert.That(File.ReadAllLines(Path.Combine(Run, "metrics.csv")), Has.Length.EqualTo(5));
+        foreach (var svg in expected.Where(f => f.EndsWith(".svg", StringComparison.Ordinal)))
+        {
+            Assert.That(XDocument.Load(Path.Combine(Run, svg)).Root!.Name.LocalName, Is.EqualTo("svg"), svg);
+        }
+
+        using var card = JsonDocument.Parse(File.ReadAllText(Path.Combine(Run, "model.json")));
+        Assert.That(card.RootElement.GetProperty("modelId").GetString(), Is.EqualTo("hybrid"));
+        Assert.That(card.RootElement.GetProperty("dataset").GetString(), Is.EqualTo("moons"));
+        Assert.That(card.RootElement.GetProperty("epoch").GetInt32(), Is.EqualTo(4));
+        Assert.That(card.RootElement.GetProperty("datasetOptions").GetProperty("samples").GetString(), Is.EqualTo("120"));
+    }
+
+    [Test]
+    public void Eval_reproduces_the_recorded_test_accuracy_on_the_cpu_and_mps_backends()
+    {
+        using var card = JsonDocument.Parse(File.ReadAllText(Path.Combine(Run, "model.json")));
+        var recorded = card.RootElement.GetProperty("metrics").GetProperty("test_accuracy").GetDouble();
+
+        foreach (var backend in new[] { "cpu", "mps" })
+        {
+            var outcome = QmlProcess.Run("eval", "--checkpoint", Run, "--backend", backend, "--format", "json");
+
+            Assert.That(outcome.ExitCode, Is.Zero, outcome.ToString());
+            using var json = JsonDocument.Parse(outcome.StandardOutput);
+            Assert.That(json.RootElement.GetProperty("backend").GetString(), Is.EqualTo(backend));
+            Assert.That(json.RootElement.GetProperty("metrics").GetProperty("accuracy").GetDouble(), Is.EqualTo(recorded), backend);
+            Assert.That(json.RootElement.GetProperty("recorded").GetProperty("accuracy").GetDouble(), Is.EqualTo(recorded));
+        }
+    }
+
+    [Test]
+    public void Predict_classifies_raw_feature_rows_and_rejects_the_wrong_width()
+    {
+        var csv = Path.Combine(_folder, "rows.csv");
+        File.WriteAllText(csv, "x,y\n-1,0.2\n2,0.3\n");
+
+        var one = QmlProcess.Run("predict", "--checkpoint", Run, "--features", "0.5,0.8");
+        var file = QmlProcess.Run("predict", "--checkpoint", Run, "--input", csv, "--format", "json");
+        var wrong = QmlProcess.Run("predict", "--checkpoint", Run, "--features", "1,2,3");
+
+        Assert.That(one.ExitCode, Is.Zero, one.ToString());
+        Assert.That(one.StandardOutput, Does.Contain("CLASS").And.Contain("PROBABILITY"));
+        Assert.That(file.ExitCode, Is.Zero, file.ToString());
+        using var json = JsonDocument.Parse(file.StandardOutput);
+        Assert.That(json.RootElement.GetArrayLength(), Is.EqualTo(2));
+        Assert.That(json.RootElement[0].GetProperty("probabilities").EnumerateArray().Sum(p => p.GetDouble()), Is.EqualTo(1).Within(1e-12));
+        Assert.That(wrong.ExitCode, Is.EqualTo(2), wrong.ToString());
+        Assert.That(wrong.StandardError, Does.Contain("3 features").And.Contain("takes 2"));
+    }
+
+    [Test]
+    public void Resume_continues_after_the_last_epoch()
+    {
+        var copy = Path.Combine(_folder, "resumed");
+        CopyFolder(Run, copy);
+
+        var outcome = QmlProcess.Run("train", "--epochs", "5", "--seed", "1", "-d", "samples=120", "--out", copy, "--resume", "--format", "json");
+
+        Assert.That(outcome.ExitCode, Is.Zero, outcome.ToString());
+        using var json = JsonDocument.Parse(outcome.StandardOutput);
+        Assert.That(json.RootElement.GetProperty("resumedFromEpoch").GetInt32(), Is.EqualTo(4));
+        Assert.That(json.RootElement.GetProperty("epochs").GetInt32(), Is.EqualTo(5));
+        Assert.That(outcome.StandardError, Does.Contain("epoch 5/5").And.Not.Contain("epoch 4/5"));
+    }
+
+    [Test]
+    public void A_corrupt_checkpoint_exits_with_two_naming_the_file()
+    {
+        var copy = Path.Combine(_folder, "corrupt");
+        CopyFolder(Run, copy);
+        var weights = Path.Combine(copy, "weights.safetensors");
+        File.WriteAllBytes(weights, File.ReadAllBytes(weights)[..40]);
+
+        var outcome = QmlProcess.Run("eval", "--checkpoint", copy);
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(2), outcome.ToString());
+        Assert.That(outcome.StandardError, Does.StartWith("error: ").And.Contain(weights));
+    }
+
+    [Test]
+    public void Unknown_model_or_dataset_exits_with_two_listing_the_valid_ones()
+    {
+        var model = QmlProcess.Run("train", "--model", "no-such-model");
+        var dataset = QmlProcess.Run("train", "--dataset", "no-such-data");
+
+        Assert.That(model.ExitCode, Is.EqualTo(2), model.ToString());
+        Assert.That(model.StandardError, Does.Contain("unknown model 'no-such-model'").And.Contain("hybrid"));
+        Assert.That(dataset.ExitCode, Is.EqualTo(2), dataset.ToString());
+        Assert.That(dataset.StandardError, Does.Contain("unknown dataset 'no-such-data'").And.Contain("moons").And.Contain("circles"));
+    }
+
+    [Test]
+    public void Models_and_datasets_list_the_hybrid_model_and_the_built_in_datasets()
+    {
+        var table = QmlProcess.Run("models");
+        var models = QmlProcess.Run("models", "--format", "json");
+        var datasets = QmlProcess.Run("datasets", "--format", "json");
+
+        Assert.That(table.ExitCode, Is.Zero, table.ToString());
+        Assert.That(table.StandardOutput, Does.Match(@"hybrid\s+classification\s+moons\s+qubits=4 layers=2"));
+        using var modelJson = JsonDocument.Parse(models.StandardOutput);
+        var hybrid = modelJson.RootElement.EnumerateArray().Single(m => m.GetProperty("name").GetString() == "hybrid");
+        Assert.That(hybrid.GetProperty("plugin").GetString(), Is.EqualTo("Qml.Models.Classifiers"));
+        Assert.That(hybrid.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("name").GetString()), Does.Contain("qubits"));
+        using var datasetJson = JsonDocument.Parse(datasets.StandardOutput);
+        var moons = datasetJson.RootElement.EnumerateArray().Single(d => d.GetProperty("name").GetString() == "moons");
+        Assert.That(moons.GetProperty("origin").GetString(), Is.EqualTo("built-in"));
+        Assert.That(moons.GetProperty("task").GetString(), Is.EqualTo("classification"));
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+    }
+}
