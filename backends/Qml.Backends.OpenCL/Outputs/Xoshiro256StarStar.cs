@@ -1,0 +1,48 @@
+namespace Qml.Backends.OpenCL.Outputs;
+
+/// <summary>
+/// xoshiro256** seeded through SplitMix64, as in the CPU backend (copied: backends do not
+/// reference each other): deterministic everywhere, one independent stream per (seed, row).
+/// </summary>
+internal struct Xoshiro256StarStar
+{
+    private ulong _s0;
+    private ulong _s1;
+    private ulong _s2;
+    private ulong _s3;
+
+    public Xoshiro256StarStar(ulong seed, int row)
+    {
+        var mix = seed ^ (0x9E3779B97F4A7C15UL * ((ulong)row + 1));
+        _s0 = SplitMix64(ref mix);
+        _s1 = SplitMix64(ref mix);
+        _s2 = SplitMix64(ref mix);
+        _s3 = SplitMix64(ref mix);
+    }
+
+    public ulong NextUInt64()
+    {
+        var result = RotateLeft(_s1 * 5, 7) * 9;
+        var t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = RotateLeft(_s3, 45);
+        return result;
+    }
+
+    /// <summary>Uniform in [0, 1) with 53 random bits.</summary>
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    private static ulong SplitMix64(ref ulong state)
+    {
+        var z = state += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
+}
