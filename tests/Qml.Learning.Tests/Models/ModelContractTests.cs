@@ -44,6 +44,21 @@ public sealed class ModelContractTests
     }
 
     [Test]
+    public void A_card_with_a_diverged_metric_still_serialises()
+    {
+        var card = new ModelCard
+        {
+            ModelId = "m", Task = ModelTask.Regression, InputFeatures = 1, Outputs = 1,
+            Metrics = new Dictionary<string, double> { ["val_loss"] = double.NaN, ["train_loss"] = double.PositiveInfinity },
+        };
+
+        var back = ModelCard.FromJson(card.ToJson(), "model.json");
+
+        Assert.That(back.Metrics["val_loss"], Is.NaN);
+        Assert.That(back.Metrics["train_loss"], Is.EqualTo(double.PositiveInfinity));
+    }
+
+    [Test]
     public void Model_base_scores_classification_by_accuracy_and_regression_by_mse_and_mae()
     {
         var classifier = new TinyMlp(2, 2, ModelTask.Classification, 1);

@@ -95,7 +95,8 @@ internal static class TrainCommand
             var summary = new TrainSummaryJson(
                 result.Card.ModelId, result.Card.Dataset, result.Card.Backend, result.Card.Differentiation, trainingOptions.Optimizer, result.Card.Seed,
                 result.Card.Epoch, result.StoppedEarly, result.ResumedFromEpoch, result.Card.ParameterCount, Math.Round(result.Elapsed.TotalSeconds, 3),
-                result.Card.Metrics, trainingOptions.CheckpointDirectory);
+                result.Card.Metrics.ToDictionary(p => p.Key, p => double.IsFinite(p.Value) ? p.Value : (double?)null, StringComparer.Ordinal),
+                trainingOptions.CheckpointDirectory);
             if (json)
             {
                 JsonOutput.Write(summary);
@@ -119,10 +120,10 @@ internal static class TrainCommand
         var table = new TableWriter("RESULT", "VALUE");
         foreach (var name in metricNames)
         {
-            table.Add($"test {name}", TrainingProgressDisplay.Metric(name, s.Metrics.GetValueOrDefault("test_" + name, double.NaN)));
+            table.Add($"test {name}", TrainingProgressDisplay.Metric(name, s.Metrics.GetValueOrDefault("test_" + name) ?? double.NaN));
         }
 
-        table.Add("test loss", s.Metrics.GetValueOrDefault("test_loss", double.NaN).ToString("F4", CultureInfo.InvariantCulture));
+        table.Add("test loss", (s.Metrics.GetValueOrDefault("test_loss") ?? double.NaN).ToString("F4", CultureInfo.InvariantCulture));
         table.Add("epochs", s.Epochs.ToString(CultureInfo.InvariantCulture) + (s.StoppedEarly ? " (stopped early)" : string.Empty) + (s.ResumedFromEpoch > 0 ? $" (resumed after {s.ResumedFromEpoch})" : string.Empty));
         table.Add("parameters", s.ParameterCount.ToString(CultureInfo.InvariantCulture));
         table.Add("time", s.Seconds.ToString("F1", CultureInfo.InvariantCulture) + " s");
@@ -132,5 +133,5 @@ internal static class TrainCommand
 
     private sealed record TrainSummaryJson(
         string Model, string? Dataset, string? Backend, string Differentiation, string Optimizer, int Seed, int Epochs, bool StoppedEarly,
-        int ResumedFromEpoch, int ParameterCount, double Seconds, IReadOnlyDictionary<string, double> Metrics, string Output);
+        int ResumedFromEpoch, int ParameterCount, double Seconds, IReadOnlyDictionary<string, double?> Metrics, string Output);
 }
