@@ -132,8 +132,8 @@ public sealed class CpuStatevectorBackend : IDifferentiableBackend
         var n = original.Circuit.QubitCount;
         var plan = WorkPlan.For(n, original.Rows, _settings.Threads, _settings.ParallelMinQubits);
 
-        // ψ, λ and the ∂U|ψ⟩ scratch are alive together in every worker.
-        plan.EnsureFits(Info.Name, n, 3.0, 0.0);
+        // ψ and λ are alive together in every worker.
+        plan.EnsureFits(Info.Name, n, 2.0, 0.0);
         var request = RequestValidator.PrepareGradient(original, upstream, Info);
         var circuit = request.Circuit;
         var rows = request.Rows;
@@ -144,8 +144,8 @@ public sealed class CpuStatevectorBackend : IDifferentiableBackend
         RowScheduler.ForEachRow(
             rows,
             plan.RowWorkers,
-            () => new RowWorker(circuit, plan.AmplitudeThreads, 2, needsCumulative: false),
-            (worker, row) => new AdjointDifferentiator(worker.Simulator, worker.Extra[0], worker.Extra[1]).Row(
+            () => new RowWorker(circuit, plan.AmplitudeThreads, 1, needsCumulative: false),
+            (worker, row) => new AdjointDifferentiator(worker.Simulator, worker.Extra[0]).Row(
                 circuit,
                 request.Bindings.Row(row),
                 observables,

@@ -10,10 +10,10 @@ namespace Qml.Backends.Cpu.Gradients;
 /// <summary>
 /// Adjoint differentiation of one row: one forward pass, then one backward sweep that un-applies
 /// each gate from ψ and from λ = Σ_o upstream_o·O_o|ψ⟩, reading g = 2·Re⟨λ|∂U|ψ⟩ for every
-/// symbolic angle on the way. Costs about three forward passes and three state vectors,
-/// independent of the number of parameters.
+/// symbolic angle on the way (in one read of λ and ψ, see <see cref="DerivativeInnerProduct"/>).
+/// Costs about three forward passes and two state vectors, independent of the number of parameters.
 /// </summary>
-internal sealed unsafe class AdjointDifferentiator(StatevectorSimulator simulator, StateBuffer lambda, StateBuffer derivative)
+internal sealed class AdjointDifferentiator(StatevectorSimulator simulator, StateBuffer lambda)
 {
     public void Row(
         Circuit circuit,
@@ -37,6 +37,7 @@ internal sealed unsafe class AdjointDifferentiator(StatevectorSimulator simulato
         }
 
         symbolGradients.Clear();
+        Span<double> angles = stackalloc double[3];
         var operations = circuit.Operations;
         for (var index = operations.Length - 1; index >= 0; index--)
         {
@@ -56,9 +57,8 @@ internal sealed unsafe class AdjointDifferentiator(StatevectorSimulator simulato
                     continue;
                 }
 
-                derivative.CopyFrom(psi);
-                simulator.ApplyDerivative(operation, symbols, angleIndex, derivative);
-                var g = 2.0 * RealInner(lambda, derivative, simulator.Threads);
+                operation.EvaluateAngles(symbols, angles);
+                var g = 2.0 * DerivativeInnerProduct.Compute(operation, angles[..operation.Angles.Length], angleIndex, lambda, psi, simulator.Threads);
 
                 // Chain rule through the affine angle c0 + Σ c_s·symbol_s.
                 foreach (var term in angle.Terms)
@@ -70,19 +70,4 @@ internal sealed unsafe class AdjointDifferentiator(StatevectorSimulator simulato
             simulator.Apply(operation, symbols, lambda, adjoint: true);
         }
     }
-
-    /// <summary>Re⟨a|b⟩.</summary>
-    private static double RealInner(StateBuffer a, StateBuffer b, int threads) =>
-        AmplitudeChunks.Sum(a.Length, threads, (begin, end) =>
-        {
-            var pa = (double*)a.Pointer;
-            var pb = (double*)b.Pointer;
-            var sum = 0.0;
-            for (var i = begin * 2; i < end * 2; i++)
-            {
-                sum += pa[i] * pb[i];
-            }
-
-            return sum;
-        });
 }

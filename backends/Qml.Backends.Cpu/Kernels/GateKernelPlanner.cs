@@ -77,16 +77,6 @@ internal static class GateKernelPlanner
         return FromMatrix(kernel, scratch, dimension, definition.IsDiagonal);
     }
 
-    /// <summary>Plans ∂U/∂angle[<paramref name="angleIndex"/>]: not unitary, so it always runs as a dense matrix.</summary>
-    public static GateKernel PlanDerivative(Operation operation, ReadOnlySpan<double> angles, int angleIndex, Complex[] scratch)
-    {
-        var kernel = default(GateKernel);
-        kernel.SetQubits(operation.Qubits.AsSpan());
-        var dimension = GateMatrices.Dimension(operation.Kind);
-        GateMatrices.FillDerivative(operation.Kind, angles, angleIndex, scratch.AsSpan(0, dimension * dimension));
-        return FromMatrix(kernel, scratch, dimension);
-    }
-
     /// <summary>A dense kernel for any matrix (tests, and the fallback every shape is checked against).</summary>
     public static GateKernel Dense(ReadOnlySpan<int> qubits, Complex[] entries)
     {

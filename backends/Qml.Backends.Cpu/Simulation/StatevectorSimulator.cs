@@ -51,14 +51,6 @@ internal sealed unsafe class StatevectorSimulator : IDisposable
         _parallel.Apply(kernel, target.Pointer, QubitCount);
     }
 
-    /// <summary>Applies ∂U/∂angle[<paramref name="angleIndex"/>] to <paramref name="target"/>.</summary>
-    public void ApplyDerivative(Operation operation, ReadOnlySpan<double> symbols, int angleIndex, StateBuffer target)
-    {
-        var angles = EvaluateAngles(operation, symbols);
-        var kernel = GateKernelPlanner.PlanDerivative(operation, angles, angleIndex, _scratch);
-        _parallel.Apply(kernel, target.Pointer, QubitCount);
-    }
-
     /// <summary>Applies an already planned kernel (measurement collapse, tests).</summary>
     public void Apply(in GateKernel kernel, StateBuffer target) => _parallel.Apply(kernel, target.Pointer, QubitCount);
 

@@ -34,22 +34,6 @@ public sealed class GateKernelPlannerTests
         Assert.That(NaiveStatevector.MaxDifference(back, state), Is.LessThan(1e-12));
     }
 
-    [TestCaseSource(nameof(Named))]
-    public void DerivativeKernelEqualsTheDerivativeMatrix(OperationKind kind)
-    {
-        var definition = GateDefinition.Of(kind);
-        var (operation, angles, state) = Setup(kind, 3);
-        for (var j = 0; j < definition.AngleCount; j++)
-        {
-            var matrix = new Complex[GateMatrices.Dimension(kind) * GateMatrices.Dimension(kind)];
-            GateMatrices.FillDerivative(kind, angles, j, matrix);
-            var expected = (Complex[])state.Clone();
-            NaiveStatevector.Apply(expected, matrix, [.. operation.Qubits]);
-            var kernel = GateKernelPlanner.PlanDerivative(operation, angles, j, new Complex[64]);
-            Assert.That(NaiveStatevector.MaxDifference(KernelHarness.Run(kernel, state, QubitCount, KernelDispatcher.BestPath), expected), Is.LessThan(1e-12), $"angle {j}");
-        }
-    }
-
     [TestCase(14, 2)]
     [TestCase(14, 3)]
     [TestCase(15, 2)]

@@ -81,6 +81,61 @@ internal static class BenchCommand
             return ExitCodes.Success;
         });
         command.Subcommands.Add(CreateQasm());
+        command.Subcommands.Add(CreateGradients());
+        return command;
+    }
+
+    /// <summary><c>qml bench gradients</c>: forward vs adjoint, parameter-shift and finite-difference VJPs of one batch.</summary>
+    private static Command CreateGradients()
+    {
+        var backend = new BackendSelection();
+        var qubitsOption = new Option<int>("--qubits", "-n") { Description = "Qubits of the hardware-efficient layer.", DefaultValueFactory = _ => 8 };
+        var layersOption = new Option<int>("--layers") { Description = "Layers (RY, RZ weights on every qubit, CNOT chain).", DefaultValueFactory = _ => 4 };
+        var batchOption = new Option<int>("--batch") { Description = "Rows of the batch.", DefaultValueFactory = _ => 256 };
+        var repeatsOption = new Option<int>("--repeat") { Description = "Timed runs after one warm-up; the best is kept.", DefaultValueFactory = _ => 3 };
+        var command = new Command("gradients", "Benchmark forward and gradient (adjoint, parameter-shift, finite-diff) of a quantum layer over one batch.");
+        backend.AddTo(command);
+        command.Options.Add(qubitsOption);
+        command.Options.Add(layersOption);
+        command.Options.Add(batchOption);
+        command.Options.Add(repeatsOption);
+        CommandAction.Set(command, async (parseResult, cancellationToken) =>
+        {
+            var qubits = parseResult.GetValue(qubitsOption);
+            var layers = parseResult.GetValue(layersOption);
+            var batch = parseResult.GetValue(batchOption);
+            var repeats = parseResult.GetValue(repeatsOption);
+            if (qubits < 2 || layers < 1 || batch < 1 || repeats < 1)
+            {
+                throw new QmlException($"--qubits {qubits}, --layers {layers}, --batch {batch}, --repeat {repeats}: need at least 2, 1, 1, 1.");
+            }
+
+            using var session = HostSession.Open(parseResult);
+            using var engine = session.CreateBackend(backend.Name(parseResult), backend.Options(parseResult));
+            var methods = new List<Learning.Quantum.DifferentiationMethod>();
+            if (engine is Abstractions.Execution.IDifferentiableBackend)
+            {
+                methods.Add(Learning.Quantum.DifferentiationMethod.Adjoint);
+            }
+
+            methods.Add(Learning.Quantum.DifferentiationMethod.ParameterShift);
+            methods.Add(Learning.Quantum.DifferentiationMethod.FiniteDifference);
+            var rows = await GradientBenchmark.RunAsync(engine, qubits, layers, batch, repeats, methods, cancellationToken).ConfigureAwait(false);
+            if (parseResult.GetValue(GlobalOptions.Format) == OutputFormat.Json)
+            {
+                JsonOutput.Write(rows);
+                return ExitCodes.Success;
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Hardware-efficient layer: {qubits} qubits, {layers} layers, {rows[0].Symbols} symbols, batch {batch}, backend '{engine.Info.Name}'"));
+            Console.WriteLine("METHOD           MS        x FORWARD");
+            foreach (var row in rows)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Method,-15}  {row.Milliseconds,8:F2}  {row.RatioToForward,9:F2}"));
+            }
+
+            return ExitCodes.Success;
+        });
         return command;
     }
 
