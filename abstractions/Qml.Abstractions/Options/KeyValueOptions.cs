@@ -41,6 +41,22 @@ public abstract record KeyValueOptions<TSelf>
         return options;
     }
 
+    /// <summary>Options from a stored dictionary (e.g. a model card).</summary>
+    public static TSelf From(IReadOnlyDictionary<string, string>? values)
+    {
+        var options = Default;
+        foreach (var (key, value) in values ?? ImmutableDictionary<string, string>.Empty)
+        {
+            options = options.With(key, value);
+        }
+
+        return options;
+    }
+
+    /// <summary>The options as a dictionary sorted by key (what a model card stores).</summary>
+    public IReadOnlyDictionary<string, string> ToDictionary() =>
+        new SortedDictionary<string, string>(Values.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+
     public string? GetString(string key) => Values.TryGetValue(key, out var value) ? value : null;
 
     public string GetString(string key, string defaultValue) => GetString(key) ?? defaultValue;
