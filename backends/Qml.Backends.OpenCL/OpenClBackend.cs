@@ -88,7 +88,7 @@ public sealed class OpenClBackend : IDifferentiableBackend
         var fullProbabilities = outputs.HasFlag(ResultKinds.Probabilities) && ProbabilityReducer.IsAllInOrder(probabilityQubits, n);
         var sampling = outputs.HasFlag(ResultKinds.Samples);
         ResultLimits.Check(request, Info.Name);
-        var gates = circuit.Operations.Select(PlannedGate.For).ToArray();
+        var gates = PlannedGate.Fuse(circuit.Operations);
         var wide = GateRunner.NeedsWideScratch(gates);
         var chunk = _budget.RowsPerChunk(
             n,

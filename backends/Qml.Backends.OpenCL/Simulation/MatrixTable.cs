@@ -44,7 +44,6 @@ internal sealed class MatrixTable : IDisposable
     {
         var table = new MatrixTable(gates.Count, gradient);
         var scratch = new Complex[Math.Max(16, gates.Count == 0 ? 0 : gates.Max(g => g.Dimension * g.Dimension))];
-        Span<double> angles = stackalloc double[3];
         for (var k = 0; k < gates.Count; k++)
         {
             var gate = gates[k];
@@ -53,10 +52,10 @@ internal sealed class MatrixTable : IDisposable
             {
                 var perRow = gate.IsSymbolic;
                 table.Strides[k] = perRow ? (uint)entries : 0u;
-                table.Offsets[k] = table.AddRows(gate, gate.Shape, bindings, first, perRow ? rows : 1, adjoint: false, -1, scratch, angles);
+                table.Offsets[k] = table.AddRows(gate, gate.Shape, bindings, first, perRow ? rows : 1, adjoint: false, -1, scratch);
                 if (gradient)
                 {
-                    table.DaggerOffsets![k] = table.AddRows(gate, gate.Shape, bindings, first, perRow ? rows : 1, adjoint: true, -1, scratch, angles);
+                    table.DaggerOffsets![k] = table.AddRows(gate, gate.Shape, bindings, first, perRow ? rows : 1, adjoint: true, -1, scratch);
                 }
             }
 
@@ -68,7 +67,7 @@ internal sealed class MatrixTable : IDisposable
                 {
                     if (!gate.Operation.Angles[a].IsConstant)
                     {
-                        table.DerivativeOffsets[k][a] = table.AddRows(gate, gate.DerivativeShape, bindings, first, rows, adjoint: false, a, scratch, angles);
+                        table.DerivativeOffsets[k][a] = table.AddRows(gate, gate.DerivativeShape, bindings, first, rows, adjoint: false, a, scratch);
                     }
                 }
             }
@@ -80,16 +79,14 @@ internal sealed class MatrixTable : IDisposable
 
     public void Dispose() => Buffer?.Dispose();
 
-    private ulong AddRows(PlannedGate gate, GateShape shape, BindingTable bindings, int first, int rows, bool adjoint, int derivativeOf, Complex[] scratch, Span<double> angles)
+    private ulong AddRows(PlannedGate gate, GateShape shape, BindingTable bindings, int first, int rows, bool adjoint, int derivativeOf, Complex[] scratch)
     {
         var entries = gate.EntriesOf(shape);
         var offset = (ulong)_count;
         Reserve(entries * rows);
-        var operationAngles = angles[..gate.Operation.Angles.Length];
         for (var row = 0; row < rows; row++)
         {
-            gate.Operation.EvaluateAngles(bindings.Row(first + row), operationAngles);
-            gate.Entries(shape, operationAngles, adjoint, derivativeOf, scratch, _entries.AsSpan(_count, entries));
+            gate.Entries(shape, bindings.Row(first + row), adjoint, derivativeOf, scratch, _entries.AsSpan(_count, entries));
             _count += entries;
         }
 

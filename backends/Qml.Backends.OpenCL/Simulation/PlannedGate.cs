@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Numerics;
 using Qml.Abstractions.Circuits;
 using Qml.Abstractions.Gates;
@@ -11,12 +12,43 @@ namespace Qml.Backends.OpenCL.Simulation;
 /// </summary>
 internal sealed record PlannedGate(Operation Operation, GateShape Shape, uint Q0, uint Q1)
 {
+    /// <summary>
+    /// More 1-qubit operations on <see cref="Q0"/> that directly follow <see cref="Operation"/> and
+    /// run fused with it as one 2×2 (forward passes only: the adjoint needs each gate on its own).
+    /// </summary>
+    public ImmutableArray<Operation> FusedAfter { get; init; } = [];
+
+    /// <summary>
+    /// The forward plan of a circuit: adjacent 1-qubit gates on the same qubit become one general
+    /// 2×2, so the state is swept once instead of twice (a statevector gate is memory-bound).
+    /// </summary>
+    public static List<PlannedGate> Fuse(IEnumerable<Operation> operations)
+    {
+        var plan = new List<PlannedGate>();
+        foreach (var operation in operations)
+        {
+            var gate = For(operation);
+            if (plan.Count > 0 && IsFusable(gate) && plan[^1] is { } last && IsFusable(last) && last.Q0 == gate.Q0)
+            {
+                plan[^1] = last with { Shape = GateShape.Single, FusedAfter = last.FusedAfter.Add(operation) };
+                continue;
+            }
+
+            plan.Add(gate);
+        }
+
+        return plan;
+    }
+
+    private static bool IsFusable(PlannedGate gate) =>
+        gate.Shape is GateShape.Single or GateShape.Diagonal1 or GateShape.X && gate.Operation.Qubits.Length == 1;
+
     /// <summary>The two qubits sorted, for kernels that enumerate groups with zeros at both.</summary>
     public uint Lo => Math.Min(Q0, Q1);
 
     public uint Hi => Math.Max(Q0, Q1);
 
-    public bool IsSymbolic => Operation.IsSymbolic;
+    public bool IsSymbolic => Operation.IsSymbolic || FusedAfter.Any(o => o.IsSymbolic);
 
     /// <summary>Matrix dimension of the operation (2, 4, or up to 2^10 for unitaries).</summary>
     public int Dimension => Operation.Kind switch
@@ -81,16 +113,38 @@ internal sealed record PlannedGate(Operation Operation, GateShape Shape, uint Q0
     /// or of ∂U/∂angle[<paramref name="derivativeOf"/>].
     /// </summary>
     /// <param name="shape">The kernel shape whose layout to write.</param>
-    /// <param name="angles">The operation's evaluated angles.</param>
+    /// <param name="symbols">The row's symbol values.</param>
     /// <param name="adjoint">Write U† instead of U.</param>
     /// <param name="derivativeOf">The angle to differentiate by, or −1 for the matrix itself.</param>
     /// <param name="scratch">At least Dimension² entries.</param>
     /// <param name="destination">At least <see cref="EntriesOf"/> entries.</param>
-    public void Entries(GateShape shape, ReadOnlySpan<double> angles, bool adjoint, int derivativeOf, Span<Complex> scratch, Span<Complex> destination)
+    public void Entries(GateShape shape, ReadOnlySpan<double> symbols, bool adjoint, int derivativeOf, Span<Complex> scratch, Span<Complex> destination)
     {
         var dimension = Dimension;
         var matrix = scratch[..(dimension * dimension)];
-        if (Operation.Kind == OperationKind.Unitary)
+        Span<double> angles = stackalloc double[Operation.Angles.Length];
+        Operation.EvaluateAngles(symbols, angles);
+        if (!FusedAfter.IsEmpty)
+        {
+            Fill(Operation, angles, matrix);
+            Span<Complex> next = stackalloc Complex[4];
+            Span<Complex> product = stackalloc Complex[4];
+            Span<double> buffer = stackalloc double[3];
+            foreach (var operation in FusedAfter)
+            {
+                var more = buffer[..operation.Angles.Length];
+                operation.EvaluateAngles(symbols, more);
+                Fill(operation, more, next);
+
+                // Later gates multiply from the left: M = M_k ⋯ M_1.
+                product[0] = (next[0] * matrix[0]) + (next[1] * matrix[2]);
+                product[1] = (next[0] * matrix[1]) + (next[1] * matrix[3]);
+                product[2] = (next[2] * matrix[0]) + (next[3] * matrix[2]);
+                product[3] = (next[2] * matrix[1]) + (next[3] * matrix[3]);
+                product.CopyTo(matrix);
+            }
+        }
+        else if (Operation.Kind == OperationKind.Unitary)
         {
             Operation.Matrix!.Entries.AsSpan().CopyTo(matrix);
         }
@@ -134,6 +188,18 @@ internal sealed record PlannedGate(Operation Operation, GateShape Shape, uint Q0
                 break;
             default:
                 break;
+        }
+    }
+
+    private static void Fill(Operation operation, ReadOnlySpan<double> angles, Span<Complex> matrix)
+    {
+        if (operation.Kind == OperationKind.Unitary)
+        {
+            operation.Matrix!.Entries.AsSpan().CopyTo(matrix);
+        }
+        else
+        {
+            GateMatrices.Fill(operation.Kind, angles, matrix);
         }
     }
 
