@@ -5,13 +5,13 @@ namespace Qml.Models.Qkan.Data;
 
 /// <summary>
 /// Seeded regression sets of the QKAN papers: x drawn uniformly on an interval, y = f(x) exactly.
-/// Named apart from the built-in "bessel-j0" (J0(t) forecasting windows), which the host finds first.
+/// The regression task "bessel-j0" (J0(20x) on an interval); the built-in forecasting windows of J0(t) are "bessel-j0-series".
 /// </summary>
 public static class FunctionDatasets
 {
     /// <summary>J0(20x), x ~ U[low, high].</summary>
     public static Dataset BesselJ0Scaled(int samples = 1000, double low = 0, double high = 1, int seed = 0) =>
-        OneDimensional("j0-20x", samples, low, high, seed, x => BesselJ0.Evaluate(20 * x));
+        OneDimensional("bessel-j0", samples, low, high, seed, x => BesselJ0.Evaluate(20 * x));
 
     /// <summary>The spherical j0(20x) = sin(20x)/(20x) (the reference README's "J_0(20x)"), 1 at x = 0.</summary>
     public static Dataset SphericalJ0(int samples = 1000, double low = 0, double high = 1, int seed = 0) =>

@@ -6,7 +6,7 @@ namespace Qml.Models.Qkan.Data;
 public sealed class BesselJ0ScaledProvider : IDatasetProvider
 {
     private static readonly DatasetProvider Inner = new(
-        new DatasetDescriptor("j0-20x", "J0(20x) for x ~ U[low, high] (1 feature, 1 target)", DatasetTask.Regression, Options.Interval("0", "1")),
+        new DatasetDescriptor("bessel-j0", "J0(20x) for x ~ U[low, high] (1 feature, 1 target)", DatasetTask.Regression, Options.Interval("0", "1")),
         o => FunctionDatasets.BesselJ0Scaled(o.GetInt("samples", 1000, 1), o.GetDouble("low", 0), o.GetDouble("high", 1), o.GetInt("seed", 0)));
 
     public string Name => Inner.Name;

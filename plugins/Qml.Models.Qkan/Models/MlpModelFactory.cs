@@ -8,7 +8,7 @@ public sealed class MlpModelFactory : IModelFactory
 {
     public string Name => "mlp";
 
-    public ModelDescriptor Describe() => new(Name, "multilayer perceptron with SiLU (baseline for QKAN)", ModelTask.Regression, [QkanModelOptions.Hidden], "j0-20x");
+    public ModelDescriptor Describe() => new(Name, "multilayer perceptron with SiLU (baseline for QKAN)", ModelTask.Regression, [QkanModelOptions.Hidden], "bessel-j0");
 
     public IModel Create(ModelOptions options, ModelContext context)
     {

@@ -13,7 +13,7 @@ public sealed class QkanModelFactory : IModelFactory
         "Kolmogorov–Arnold network whose edges are DARUAN single-qubit re-uploading circuits",
         ModelTask.Regression,
         [QkanModelOptions.Hidden, .. QkanModelOptions.Layer],
-        "j0-20x");
+        "bessel-j0");
 
     public IModel Create(ModelOptions options, ModelContext context)
     {

@@ -34,7 +34,7 @@ public sealed class DatasetOptionsTests
     [Test]
     public void CatalogListsEveryBuiltInAndNamesTheAvailableOnesForAnUnknownName()
     {
-        Assert.That(BuiltInDatasets.Names, Is.SupersetOf(new[] { "moons", "circles", "xor", "parity", "bessel-j0", "damped-oscillator", "sine-windows" }));
+        Assert.That(BuiltInDatasets.Names, Is.SupersetOf(new[] { "moons", "circles", "xor", "parity", "bessel-j0-series", "damped-oscillator", "sine-windows" }));
         foreach (var provider in BuiltInDatasets.All)
         {
             Assert.That(provider.Describe().Name, Is.EqualTo(provider.Name));
@@ -50,7 +50,7 @@ public sealed class DatasetOptionsTests
         var moons = BuiltInDatasets.Load("moons", DatasetOptions.Parse(["samples=31", "seed=2"]));
         var xor = BuiltInDatasets.Load("xor");
         var parity = BuiltInDatasets.Load("parity", DatasetOptions.Parse(["bits=4"]));
-        var bessel = BuiltInDatasets.Load("bessel-j0", DatasetOptions.Parse(["samples=10", "window=5", "horizon=2"]));
+        var bessel = BuiltInDatasets.Load("bessel-j0-series", DatasetOptions.Parse(["samples=10", "window=5", "horizon=2"]));
 
         Assert.That(moons.SampleCount, Is.EqualTo(31));
         Assert.That((xor.Name, xor.SampleCount, xor.FeatureCount), Is.EqualTo(("xor", 4, 2)));

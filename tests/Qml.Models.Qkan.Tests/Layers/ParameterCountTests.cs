@@ -17,11 +17,6 @@ public sealed class ParameterCountTests
     [Test]
     public void Counts_follow_the_formula_for_every_option([Values] Ansatz ansatz, [Values] bool preact, [Values] bool baseBranch, [Values] bool postWeight, [Values] bool postBias)
     {
-        if (ansatz == Ansatz.Px && !preact)
-        {
-            Assert.Ignore("px needs trainable pre-activations");
-        }
-
         var options = new QkanLayerOptions
         {
             Ansatz = ansatz,
@@ -31,6 +26,13 @@ public sealed class ParameterCountTests
             PostactWeightTrainable = postWeight,
             PostactBiasTrainable = postBias,
         };
+        if (ansatz == Ansatz.Px && !preact)
+        {
+            // The reference crashes on px without trainable pre-activations; here it is a clear error.
+            Assert.That(() => new QkanLayer(3, 2, options), Throws.ArgumentException.With.Message.Contains("PreactTrainable"));
+            return;
+        }
+
         Assert.That(new QkanLayer(3, 2, options).ParameterCount, Is.EqualTo(QkanLayer.ExpectedParameterCount(3, 2, options)));
     }
 

@@ -43,7 +43,7 @@ public static class BuiltInDatasets
         ParityProvider("xor", 2),
         ParityProvider("parity", 3),
         Synthetic(
-            "bessel-j0", "windows of the Bessel function J0(t) for forecasting", DatasetTask.Forecasting,
+            "bessel-j0-series", "windows of the Bessel function J0(t) for forecasting", DatasetTask.Forecasting,
             [Samples, Window, Horizon, Step, new("start", "first time t", "0"), Noise("0"), Seed],
             o => TimeSeriesGenerators.BesselJ0Series(
                 o.GetInt("samples", 200, 1), o.GetInt("window", 8, 1), o.GetInt("horizon", 1, 1), o.GetDouble("step", 0.1, 0),

@@ -9,7 +9,7 @@ public static class TimeSeriesGenerators
 {
     /// <summary>Windows of J0(t), the Bessel benchmark of the QKAN-LSTM paper.</summary>
     public static Dataset BesselJ0Series(int samples = 200, int window = 8, int horizon = 1, double step = 0.1, double start = 0, double noise = 0, int seed = 0) =>
-        FromSignal("bessel-j0", BesselJ0.Evaluate, samples, window, horizon, step, start, noise, seed);
+        FromSignal("bessel-j0-series", BesselJ0.Evaluate, samples, window, horizon, step, start, noise, seed);
 
     /// <summary>
     /// Windows of an underdamped oscillator x(t) = A e^{−γt} cos(ω_d t + φ), ω_d = √(ω0² − γ²),
