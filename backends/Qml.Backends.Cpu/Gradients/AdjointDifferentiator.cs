@@ -48,22 +48,40 @@ internal sealed class AdjointDifferentiator(StatevectorSimulator simulator, Stat
                 continue;
             }
 
-            simulator.Apply(operation, symbols, psi, adjoint: true);
-            for (var angleIndex = 0; angleIndex < operation.Angles.Length; angleIndex++)
+            if (RotationGeneratorProduct.Handles(operation.Kind))
             {
-                var angle = operation.Angles[angleIndex];
-                if (angle.IsConstant)
+                // Read before ψ is un-applied: the rotation's gradient needs ψ after the gate.
+                var angle = operation.Angles[0];
+                if (!angle.IsConstant)
                 {
-                    continue;
+                    var g = RotationGeneratorProduct.Compute(operation.Kind, operation.Qubits[0], lambda, psi, simulator.Threads);
+                    foreach (var term in angle.Terms)
+                    {
+                        symbolGradients[term.Symbol] += term.Coefficient * g;
+                    }
                 }
 
-                operation.EvaluateAngles(symbols, angles);
-                var g = 2.0 * DerivativeInnerProduct.Compute(operation, angles[..operation.Angles.Length], angleIndex, lambda, psi, simulator.Threads);
-
-                // Chain rule through the affine angle c0 + Σ c_s·symbol_s.
-                foreach (var term in angle.Terms)
+                simulator.Apply(operation, symbols, psi, adjoint: true);
+            }
+            else
+            {
+                simulator.Apply(operation, symbols, psi, adjoint: true);
+                for (var angleIndex = 0; angleIndex < operation.Angles.Length; angleIndex++)
                 {
-                    symbolGradients[term.Symbol] += term.Coefficient * g;
+                    var angle = operation.Angles[angleIndex];
+                    if (angle.IsConstant)
+                    {
+                        continue;
+                    }
+
+                    operation.EvaluateAngles(symbols, angles);
+                    var g = 2.0 * DerivativeInnerProduct.Compute(operation, angles[..operation.Angles.Length], angleIndex, lambda, psi, simulator.Threads);
+
+                    // Chain rule through the affine angle c0 + Σ c_s·symbol_s.
+                    foreach (var term in angle.Terms)
+                    {
+                        symbolGradients[term.Symbol] += term.Coefficient * g;
+                    }
                 }
             }
 

@@ -48,12 +48,13 @@ public sealed class TrainCliTests
     }
 
     [Test]
-    public void Eval_reproduces_the_recorded_test_accuracy_on_the_cpu_and_mps_backends()
+    public void Eval_reproduces_the_recorded_test_accuracy_on_the_cpu_mps_and_opencl_backends()
     {
         using var card = JsonDocument.Parse(File.ReadAllText(Path.Combine(Run, "model.json")));
         var recorded = card.RootElement.GetProperty("metrics").GetProperty("test_accuracy").GetDouble();
+        var losses = new Dictionary<string, double>();
 
-        foreach (var backend in new[] { "cpu", "mps" })
+        foreach (var backend in new[] { "cpu", "mps", "opencl" })
         {
             var outcome = QmlProcess.Run("eval", "--checkpoint", Run, "--backend", backend, "--format", "json");
 
@@ -62,7 +63,12 @@ public sealed class TrainCliTests
             Assert.That(json.RootElement.GetProperty("backend").GetString(), Is.EqualTo(backend));
             Assert.That(json.RootElement.GetProperty("metrics").GetProperty("accuracy").GetDouble(), Is.EqualTo(recorded), backend);
             Assert.That(json.RootElement.GetProperty("recorded").GetProperty("accuracy").GetDouble(), Is.EqualTo(recorded));
+            losses[backend] = json.RootElement.GetProperty("metrics").GetProperty("loss").GetDouble();
         }
+
+        // Exact double-precision backends agree on the model's outputs, not just on its accuracy.
+        Assert.That(losses["mps"], Is.EqualTo(losses["cpu"]).Within(1e-10));
+        Assert.That(losses["opencl"], Is.EqualTo(losses["cpu"]).Within(1e-10));
     }
 
     [Test]

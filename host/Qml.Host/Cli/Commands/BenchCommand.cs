@@ -49,26 +49,31 @@ internal static class BenchCommand
             }
 
             using var session = HostSession.Open(parseResult);
-            var factory = session.FindBackend(backend.Name(parseResult));
+
+            // Several backends (-b cpu,opencl) are measured in one run, so their figures compare.
+            var factories = backend.Name(parseResult).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(session.FindBackend).ToList();
             var json = parseResult.GetValue(GlobalOptions.Format) == OutputFormat.Json;
             var rows = new List<LayeredBenchmarkRow>();
             if (!json)
             {
-                Console.WriteLine($"Layered circuit, {layers} layers (RX, RZ on every qubit, CNOT ladder) on '{factory.Name}'; bandwidth counts 2^n x 16 B read + written per gate.");
-                Console.WriteLine("QUBITS  THREADS  GATES  MS/GATE     GATE GB/S  RMW GB/S  % OF RMW");
+                Console.WriteLine($"Layered circuit, {layers} layers (RX, RZ on every qubit, CNOT ladder); bandwidth counts 2^n x 16 B read + written per gate.");
+                Console.WriteLine("BACKEND  QUBITS  THREADS  GATES  MS/GATE     GATE GB/S  RMW GB/S  % OF RMW");
             }
 
             foreach (var qubits in parseResult.GetValue(qubitsOption)!)
             {
-                foreach (var threads in parseResult.GetValue(threadsOption)!)
+                foreach (var factory in factories)
                 {
-                    var row = await LayeredCircuitBenchmark.RunAsync(factory, backend.Options(parseResult), qubits, threads, layers, repeats, cancellationToken).ConfigureAwait(false);
-                    rows.Add(row);
-                    if (!json)
+                    foreach (var threads in parseResult.GetValue(threadsOption)!)
                     {
-                        Console.WriteLine(string.Create(
-                            CultureInfo.InvariantCulture,
-                            $"{row.Qubits,6}  {row.Threads,7}  {row.Gates,5}  {row.MillisecondsPerGate,10:F3}  {row.GateBandwidthGBps,9:F1}  {row.ReadModifyWriteGBps,8:F1}  {row.FractionOfReadModifyWrite * 100,7:F0}%"));
+                        var row = await LayeredCircuitBenchmark.RunAsync(factory, backend.Options(parseResult), qubits, threads, layers, repeats, cancellationToken).ConfigureAwait(false);
+                        rows.Add(row);
+                        if (!json)
+                        {
+                            Console.WriteLine(string.Create(
+                                CultureInfo.InvariantCulture,
+                                $"{row.Backend,-7}  {row.Qubits,6}  {row.Threads,7}  {row.Gates,5}  {row.MillisecondsPerGate,10:F3}  {row.GateBandwidthGBps,9:F1}  {row.ReadModifyWriteGBps,8:F1}  {row.FractionOfReadModifyWrite * 100,7:F0}%"));
+                        }
                     }
                 }
             }
