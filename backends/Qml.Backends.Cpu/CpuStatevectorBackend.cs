@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Numerics;
 using Qml.Abstractions.Execution;
+using Qml.Abstractions.Execution.Sampling;
 using Qml.Backends.Cpu.Gradients;
 using Qml.Backends.Cpu.Kernels;
 using Qml.Backends.Cpu.Outputs;
@@ -69,9 +70,9 @@ public sealed class CpuStatevectorBackend : IDifferentiableBackend
         var expectations = observables is null ? null : new ResultMatrix<double>(rows, observables.Count);
         var probabilityQubits = request.ResolvedProbabilityQubits.AsSpan().ToArray();
         var probabilities = outputs.HasFlag(ResultKinds.Probabilities) ? new ResultMatrix<double>(rows, 1 << probabilityQubits.Length) : null;
-        var samples = sampling ? new SampleTable(rows, request.Shots, OutcomeSampler.BitCount(circuit)) : null;
+        var samples = sampling ? new SampleTable(rows, request.Shots, CumulativeSampler.OutcomeBits(circuit)) : null;
         var states = outputs.HasFlag(ResultKinds.State) ? new ResultMatrix<Complex>(rows, 1 << n) : null;
-        var measurements = OutcomeSampler.MeasurementMap(circuit);
+        var measurements = CumulativeSampler.MeasurementMap(circuit);
 
         RowScheduler.ForEachRow(
             rows,

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
 using Qml.Abstractions.Execution;
+using Qml.Abstractions.Execution.Sampling;
 using Qml.Backends.OpenCL.Device;
 using Qml.Backends.OpenCL.Gradients;
 using Qml.Backends.OpenCL.Native;
@@ -98,9 +99,9 @@ public sealed class OpenClBackend : IDifferentiableBackend
             wide ? "a state vector and the scratch of an out-of-place unitary per row" : "one state vector per row");
         var expectations = outputs.HasFlag(ResultKinds.Expectations) ? new ResultMatrix<double>(rows, request.Observables.Length) : null;
         var probabilities = outputs.HasFlag(ResultKinds.Probabilities) ? new ResultMatrix<double>(rows, 1 << probabilityQubits.Length) : null;
-        var samples = sampling ? new SampleTable(rows, request.Shots, OutcomeSampler.BitCount(circuit)) : null;
+        var samples = sampling ? new SampleTable(rows, request.Shots, CumulativeSampler.OutcomeBits(circuit)) : null;
         var states = outputs.HasFlag(ResultKinds.State) ? new ResultMatrix<Complex>(rows, 1 << n) : null;
-        var measurements = OutcomeSampler.MeasurementMap(circuit);
+        var measurements = CumulativeSampler.MeasurementMap(circuit);
         var size = 1UL << n;
 
         lock (_device.Gate)

@@ -1,6 +1,5 @@
-using Qml.Abstractions.Circuits;
 using Qml.Abstractions.Execution;
-using Qml.Abstractions.Gates;
+using Qml.Abstractions.Execution.Sampling;
 using Qml.Backends.Cpu.Memory;
 
 namespace Qml.Backends.Cpu.Outputs;
@@ -12,27 +11,9 @@ namespace Qml.Backends.Cpu.Outputs;
 /// </summary>
 internal static unsafe class OutcomeSampler
 {
-    /// <summary>(qubit, classical bit) pairs of the circuit's terminal measurements, in order.</summary>
-    public static (int Qubit, int Bit)[] MeasurementMap(Circuit circuit)
-    {
-        var map = new List<(int, int)>();
-        foreach (var operation in circuit.Operations)
-        {
-            if (operation.Kind == OperationKind.Measure)
-            {
-                map.Add((operation.Qubits[0], operation.ClassicalBits[0]));
-            }
-        }
-
-        return [.. map];
-    }
-
-    /// <summary>Bits per outcome: the classical register when the circuit measures, else one per qubit.</summary>
-    public static int BitCount(Circuit circuit) => circuit.HasMeasurements ? circuit.ClassicalBitCount : circuit.QubitCount;
-
     /// <param name="state">The final state.</param>
     /// <param name="cumulative">Scratch of at least 2^n doubles, reused across rows.</param>
-    /// <param name="measurements">From <see cref="MeasurementMap"/>; empty means "every qubit".</param>
+    /// <param name="measurements">From <see cref="CumulativeSampler.MeasurementMap"/>; empty means "every qubit".</param>
     /// <param name="samples">The table to fill.</param>
     /// <param name="row">The row to fill; also selects the random stream.</param>
     /// <param name="seed">The request's seed.</param>
@@ -48,58 +29,6 @@ internal static unsafe class OutcomeSampler
             cumulative[i] = running;
         }
 
-        var cdf = cumulative.AsSpan(0, length);
-        var random = new Xoshiro256StarStar(seed, row);
-        for (var shot = 0; shot < samples.Shots; shot++)
-        {
-            var u = random.NextDouble() * running;
-            var index = LowerBoundAbove(cdf, u);
-            var words = samples.Shot(row, shot);
-            if (measurements.Length == 0)
-            {
-                words[0] = (ulong)index;
-                continue;
-            }
-
-            words.Clear();
-            foreach (var (qubit, bit) in measurements)
-            {
-                WriteBit(words, bit, ((index >> qubit) & 1) == 1);
-            }
-        }
-    }
-
-    /// <summary>Sets or clears classical bit <paramref name="bit"/> in a packed outcome.</summary>
-    public static void WriteBit(Span<ulong> words, int bit, bool value)
-    {
-        var mask = 1UL << (bit & 63);
-        if (value)
-        {
-            words[bit >> 6] |= mask;
-        }
-        else
-        {
-            words[bit >> 6] &= ~mask;
-        }
-    }
-
-    /// <summary>First index whose cumulative probability exceeds <paramref name="u"/>, skipping zero-probability outcomes.</summary>
-    private static int LowerBoundAbove(ReadOnlySpan<double> cdf, double u)
-    {
-        int low = 0, high = cdf.Length - 1;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (cdf[middle] > u)
-            {
-                high = middle;
-            }
-            else
-            {
-                low = middle + 1;
-            }
-        }
-
-        return low;
+        CumulativeSampler.Sample(cumulative.AsSpan(0, length), measurements, samples, row, seed);
     }
 }

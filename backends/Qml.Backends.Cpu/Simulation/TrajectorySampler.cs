@@ -1,6 +1,7 @@
 using System.Numerics;
 using Qml.Abstractions.Circuits;
 using Qml.Abstractions.Execution;
+using Qml.Abstractions.Execution.Sampling;
 using Qml.Abstractions.Gates;
 using Qml.Backends.Cpu.Kernels;
 using Qml.Backends.Cpu.Memory;
@@ -33,7 +34,7 @@ internal sealed unsafe class TrajectorySampler(StatevectorSimulator simulator, S
         }
 
         prefix.CopyFrom(state);
-        var random = new Xoshiro256StarStar(seed, row);
+        var random = new RowRandom(seed, row);
         for (var shot = 0; shot < samples.Shots; shot++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -51,7 +52,7 @@ internal sealed unsafe class TrajectorySampler(StatevectorSimulator simulator, S
                 switch (operation.Kind)
                 {
                     case OperationKind.Measure:
-                        OutcomeSampler.WriteBit(register, operation.ClassicalBits[0], Measure(operation.Qubits[0], ref random));
+                        CumulativeSampler.WriteBit(register, operation.ClassicalBits[0], Measure(operation.Qubits[0], ref random));
                         break;
                     case OperationKind.Reset:
                         if (Measure(operation.Qubits[0], ref random))
@@ -87,7 +88,7 @@ internal sealed unsafe class TrajectorySampler(StatevectorSimulator simulator, S
     }
 
     /// <summary>Projects the qubit on a random outcome (Born rule) and renormalises; returns the outcome.</summary>
-    private bool Measure(int qubit, ref Xoshiro256StarStar random)
+    private bool Measure(int qubit, ref RowRandom random)
     {
         var state = simulator.State;
         var amplitudes = state.Pointer;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Qml.Abstractions.Execution;
+using Qml.Abstractions.Execution.Sampling;
 using Qml.Backends.Mps.State;
 
 namespace Qml.Backends.Mps.Outputs;
@@ -32,7 +33,7 @@ internal sealed class SequentialSampler
             _bits = new byte[n];
         }
 
-        var random = new Xoshiro256StarStar(seed, row);
+        var random = new RowRandom(seed, row);
         for (var shot = 0; shot < samples.Shots; shot++)
         {
             SampleOne(state, last, ref random);
@@ -56,7 +57,7 @@ internal sealed class SequentialSampler
         }
     }
 
-    private void SampleOne(MpsState state, int last, ref Xoshiro256StarStar random)
+    private void SampleOne(MpsState state, int last, ref RowRandom random)
     {
         var vector = Buffer(ref _vector, 1);
         vector[0] = Complex.One;

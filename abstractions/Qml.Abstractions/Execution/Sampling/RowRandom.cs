@@ -1,18 +1,19 @@
-namespace Qml.Backends.Cpu.Outputs;
+namespace Qml.Abstractions.Execution.Sampling;
 
 /// <summary>
-/// xoshiro256** seeded through SplitMix64: tiny, fast, and deterministic across runtimes and
-/// machines (unlike System.Random), so equal seeds give equal samples everywhere.
+/// The random stream a backend samples row <c>r</c> of a request with: xoshiro256** seeded
+/// through SplitMix64 from (seed, row). Tiny, fast and deterministic across runtimes and machines
+/// (unlike System.Random); every backend uses this one, so equal probabilities give equal samples
+/// on every backend and a row's samples do not depend on the batch size or thread count.
 /// </summary>
-internal struct Xoshiro256StarStar
+public struct RowRandom
 {
     private ulong _s0;
     private ulong _s1;
     private ulong _s2;
     private ulong _s3;
 
-    /// <summary>A generator for one request row: rows get independent streams from one seed.</summary>
-    public Xoshiro256StarStar(ulong seed, int row)
+    public RowRandom(ulong seed, int row)
     {
         var mix = seed ^ (0x9E3779B97F4A7C15UL * ((ulong)row + 1));
         _s0 = SplitMix64(ref mix);
