@@ -18,14 +18,25 @@ internal sealed class BackendSelection
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public Option<int?> Device { get; } = new("--device")
+    {
+        Description = "Device index for backends with several devices (OpenCL; see `qml backends`): the same as -o device=N.",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Backend);
         command.Options.Add(BackendOptions);
+        command.Options.Add(Device);
     }
 
     public string Name(ParseResult parseResult) => parseResult.GetValue(Backend) ?? "cpu";
 
-    public BackendOptions Options(ParseResult parseResult) =>
-        Abstractions.Execution.BackendOptions.Parse(parseResult.GetValue(BackendOptions) ?? []);
+    public BackendOptions Options(ParseResult parseResult)
+    {
+        var options = Abstractions.Execution.BackendOptions.Parse(parseResult.GetValue(BackendOptions) ?? []);
+        return parseResult.GetValue(Device) is { } device
+            ? options.With("device", device.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : options;
+    }
 }

@@ -94,6 +94,20 @@ public sealed class CliTests
     }
 
     [Test]
+    public void DeviceFlagPicksAnOpenClDeviceAndIsRefusedWhereThereIsNone()
+    {
+        var opencl = QmlProcess.Run("run", "-b", "opencl", "--device", "0", "--shots", "0", "--format", "json");
+        var missing = QmlProcess.Run("run", "-b", "opencl", "--device", "7", "--shots", "0");
+        var cpu = QmlProcess.Run("run", "--device", "0");
+
+        Assert.That(opencl.ExitCode, Is.Zero, opencl.ToString());
+        Assert.That(missing.ExitCode, Is.EqualTo(2), missing.ToString());
+        Assert.That(missing.StandardError, Does.Contain("device"));
+        Assert.That(cpu.ExitCode, Is.EqualTo(2), cpu.ToString());
+        Assert.That(cpu.StandardError, Does.Contain("no option 'device'"));
+    }
+
+    [Test]
     public void UnknownCommandIsAUsageError()
     {
         var outcome = QmlProcess.Run("teleport");
