@@ -2,16 +2,21 @@ using Microsoft.Extensions.DependencyInjection;
 using Qml.Abstractions.Plugins;
 using Qml.Learning.Models;
 using Qml.Models.Classifiers.Hybrid;
+using Qml.Models.Classifiers.Reuploading;
 
 [assembly: QmlPlugin(typeof(Qml.Models.Classifiers.ClassifiersPluginModule))]
 
 namespace Qml.Models.Classifiers;
 
-/// <summary>Registers the classifier models (<c>--model hybrid</c>).</summary>
+/// <summary>Registers the classifier models (<c>--model hybrid</c>, <c>reuploading</c>).</summary>
 public sealed class ClassifiersPluginModule : IQmlPluginModule
 {
     public PluginManifest Manifest { get; } =
-        new("qml.models.classifiers", new Version(1, 0, 0), "Classifier models: hybrid dense → quantum layer → dense");
+        new("qml.models.classifiers", new Version(1, 0, 0), "Classifier models: hybrid, data re-uploading");
 
-    public void ConfigureServices(IServiceCollection services) => services.AddModelFactory<HybridModelFactory>();
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.AddModelFactory<HybridModelFactory>();
+        services.AddModelFactory<ReuploadingModelFactory>();
+    }
 }

@@ -124,7 +124,7 @@ public sealed class HybridModelTests
     }
 
     [Test]
-    public void The_plugin_module_registers_the_hybrid_factory()
+    public void The_plugin_module_registers_every_classifier_factory()
     {
         var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
         var module = new ClassifiersPluginModule();
@@ -132,8 +132,15 @@ public sealed class HybridModelTests
         module.ConfigureServices(services);
 
         Assert.That(module.Manifest.Id, Is.EqualTo("qml.models.classifiers"));
-        Assert.That(services.Single().ServiceType, Is.EqualTo(typeof(IModelFactory)));
-        Assert.That(services.Single().ImplementationType, Is.EqualTo(typeof(HybridModelFactory)));
-        Assert.That(BuiltInDatasets.Find(new HybridModelFactory().Describe().DefaultDataset), Is.Not.Null);
+        Assert.That(services.Select(s => s.ServiceType), Is.All.EqualTo(typeof(IModelFactory)));
+        var factories = services.Select(s => (IModelFactory)Activator.CreateInstance(s.ImplementationType!)!).ToList();
+        Assert.That(factories.Select(f => f.Name), Is.EqualTo(ExpectedModels));
+        Assert.That(factories.Select(f => f.Describe().Name), Is.EqualTo(ExpectedModels));
+        foreach (var factory in factories)
+        {
+            Assert.That(BuiltInDatasets.Find(factory.Describe().DefaultDataset), Is.Not.Null, factory.Name);
+        }
     }
+
+    private static readonly string[] ExpectedModels = ["hybrid", "reuploading"];
 }
