@@ -20,6 +20,9 @@ public sealed class QkanPluginModule : IQmlPluginModule
         services.AddModelFactory<QkanModelFactory>();
         services.AddModelFactory<HqkanModelFactory>();
         services.AddModelFactory<MlpModelFactory>();
+        services.AddModelFactory<QkanLstmModelFactory>();
+        services.AddModelFactory<HqkanLstmModelFactory>();
+        services.AddModelFactory<LstmModelFactory>();
         services.AddDatasetProvider<BesselJ0ScaledProvider>();
         services.AddDatasetProvider<SphericalJ0Provider>();
         services.AddDatasetProvider<ExpSinProvider>();

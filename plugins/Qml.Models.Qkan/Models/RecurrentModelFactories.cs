@@ -1,0 +1,118 @@
+using Qml.Abstractions;
+using Qml.Learning.Layers;
+using Qml.Learning.Models;
+using Qml.Models.Qkan.Recurrent;
+
+namespace Qml.Models.Qkan.Models;
+
+/// <summary>What the recurrent factories share: the window shape, hidden size and head.</summary>
+internal static class RecurrentModels
+{
+    public const string DefaultDataset = "damped-oscillator";
+
+    public static readonly ModelOptionInfo Hidden = new("hidden", "hidden size of the LSTM state", "16");
+    public static readonly ModelOptionInfo Latent = new("latent", "HQKAN bottleneck widths a,b (default ⌈log2(hidden+input)⌉,⌈log2 hidden⌉)", "");
+
+    public static IModel Create(string id, ModelOptions options, ModelContext context, Func<int, int, Random, Module> recurrent)
+    {
+        if (context.SequenceLength <= 0 || context.InputFeatures % context.SequenceLength != 0)
+        {
+            throw new QmlException(
+                $"model '{id}' reads time-series windows, but the data has {context.InputFeatures} features and sequence length {context.SequenceLength}; choose a forecasting dataset such as {DefaultDataset}.");
+        }
+
+        if (context.Task != ModelTask.Regression)
+        {
+            throw new QmlException($"model '{id}' forecasts values (regression); the data is a classification task.");
+        }
+
+        int hidden = options.GetInt(Hidden.Name, 16, 1, 4096);
+        int stepFeatures = context.InputFeatures / context.SequenceLength;
+        var random = new Random(context.Seed);
+        var network = new SequenceForecaster(recurrent(stepFeatures, hidden, random), context.SequenceLength, stepFeatures, hidden, context.Outputs, random);
+        return new NetworkModel(id, network, options, context);
+    }
+
+    public static (int? In, int? Out) Latents(ModelOptions options)
+    {
+        string text = options.GetString(Latent.Name, string.Empty);
+        if (text.Length == 0)
+        {
+            return (null, null);
+        }
+
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length != 2 || !int.TryParse(parts[0], out int a) || !int.TryParse(parts[1], out int b) || a < 1 || b < 1)
+        {
+            throw new QmlException($"option 'latent' takes two positive widths a,b (e.g. 5,4); got '{text}'.");
+        }
+
+        return (a, b);
+    }
+}
+
+/// <summary><c>--model qkan-lstm</c>: an LSTM whose four gate maps are QKAN layers, with a Linear head on the last hidden state.</summary>
+public sealed class QkanLstmModelFactory : IModelFactory
+{
+    public string Name => "qkan-lstm";
+
+    public ModelDescriptor Describe() => new(
+        Name,
+        "QKAN-LSTM: LSTM gates W·[h, x] + b replaced by QKAN layers (DARUAN edges), sequence-to-one forecasting",
+        ModelTask.Regression,
+        [RecurrentModels.Hidden, .. QkanModelOptions.Layer],
+        RecurrentModels.DefaultDataset);
+
+    public IModel Create(ModelOptions options, ModelContext context)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(context);
+        options.RequireKnown(Name, Describe().Options);
+        var layer = QkanModelOptions.Read(options, context);
+        return RecurrentModels.Create(Name, options, context, (input, hidden, random) => new QkanLstmCell(input, hidden, layer, random));
+    }
+}
+
+/// <summary><c>--model hqkan-lstm</c>: an LSTM whose gate maps are Linear → QKAN → Linear bottlenecks.</summary>
+public sealed class HqkanLstmModelFactory : IModelFactory
+{
+    public string Name => "hqkan-lstm";
+
+    public ModelDescriptor Describe() => new(
+        Name,
+        "HQKAN-LSTM: LSTM gates as encoder–QKAN–decoder bottlenecks, sequence-to-one forecasting",
+        ModelTask.Regression,
+        [RecurrentModels.Hidden, RecurrentModels.Latent, .. QkanModelOptions.Layer],
+        RecurrentModels.DefaultDataset);
+
+    public IModel Create(ModelOptions options, ModelContext context)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(context);
+        options.RequireKnown(Name, Describe().Options);
+        var layer = QkanModelOptions.Read(options, context);
+        var (a, b) = RecurrentModels.Latents(options);
+        return RecurrentModels.Create(Name, options, context, (input, hidden, random) => new HqkanLstmCell(input, hidden, layer, random, a, b));
+    }
+}
+
+/// <summary><c>--model lstm</c>: the classical baseline (Qml.Learning's Lstm + Linear head) beside QKAN-LSTM.</summary>
+public sealed class LstmModelFactory : IModelFactory
+{
+    public string Name => "lstm";
+
+    public ModelDescriptor Describe() => new(
+        Name,
+        "classical LSTM with a Linear head on the last hidden state (baseline for QKAN-LSTM)",
+        ModelTask.Regression,
+        [RecurrentModels.Hidden],
+        RecurrentModels.DefaultDataset);
+
+    public IModel Create(ModelOptions options, ModelContext context)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(context);
+        options.RequireKnown(Name, Describe().Options);
+        return RecurrentModels.Create(Name, options, context, (input, hidden, random) => new Lstm(input, hidden, random));
+    }
+}
