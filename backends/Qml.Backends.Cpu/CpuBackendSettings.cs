@@ -5,8 +5,11 @@ namespace Qml.Backends.Cpu;
 /// <summary>The CPU backend's options, parsed and validated.</summary>
 /// <param name="Threads">Threads spread over rows (small states) or amplitudes (large states).</param>
 /// <param name="ParallelMinQubits">Smallest state whose gates are spread over threads.</param>
-internal sealed record CpuBackendSettings(int Threads, int ParallelMinQubits)
+/// <param name="Fusion">Fuse runs of gates into 2×2 and 4×4 unitaries in the forward pass.</param>
+internal sealed record CpuBackendSettings(int Threads, int ParallelMinQubits, bool Fusion = true)
 {
+    public const string FusionKey = "fusion";
+
     public const string ThreadsKey = "threads";
 
     public const string ParallelMinQubitsKey = "parallel-min-qubits";
@@ -29,6 +32,10 @@ internal sealed record CpuBackendSettings(int Threads, int ParallelMinQubits)
             ParallelMinQubitsKey,
             "States with at least this many qubits (1..30) spread every gate over the threads; smaller ones run batch rows in parallel instead.",
             DefaultParallelMinQubits.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new(
+            FusionKey,
+            "Gate fusion in the forward pass (on|off): consecutive 1-qubit gates on a qubit become one 2×2, and 1- and 2-qubit gates on a pair are folded into one 4×4 (measurements, resets, barriers, conditions and 3-qubit gates are fences). Off applies every gate on its own, as `qml bench -o fusion=off` measures.",
+            "on"),
     ];
 
     public static CpuBackendSettings Parse(BackendOptions options)
@@ -37,6 +44,7 @@ internal sealed record CpuBackendSettings(int Threads, int ParallelMinQubits)
         options.RequireKnown(CpuBackendFactory.BackendName, Documented);
         return new CpuBackendSettings(
             options.GetInt(ThreadsKey, Environment.ProcessorCount, 1, MaxThreads),
-            options.GetInt(ParallelMinQubitsKey, DefaultParallelMinQubits, 1, Memory.MemoryBudget.AbsoluteMaxQubits));
+            options.GetInt(ParallelMinQubitsKey, DefaultParallelMinQubits, 1, Memory.MemoryBudget.AbsoluteMaxQubits),
+            options.GetChoice(FusionKey, "on", "on", "off") == "on");
     }
 }

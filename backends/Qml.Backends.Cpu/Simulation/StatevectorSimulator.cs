@@ -14,13 +14,18 @@ internal sealed unsafe class StatevectorSimulator : IDisposable
     private readonly Complex[] _scratch;
     private readonly double[] _angles = new double[3];
     private readonly AmplitudeParallelism _parallel;
+    private readonly GateFuser? _fuser;
 
-    public StatevectorSimulator(Circuit circuit, int amplitudeThreads)
+    /// <param name="circuit">The request's circuit (sizes the scratch).</param>
+    /// <param name="amplitudeThreads">Threads spread over the amplitudes of each gate.</param>
+    /// <param name="fusion">Fuse gates in the forward pass (<see cref="RunUnitary"/>, <see cref="RunPrefix"/>).</param>
+    public StatevectorSimulator(Circuit circuit, int amplitudeThreads, bool fusion = false)
     {
         QubitCount = circuit.QubitCount;
         State = new StateBuffer(QubitCount);
         _scratch = new Complex[GateKernelPlanner.ScratchLength(circuit)];
         _parallel = new AmplitudeParallelism(amplitudeThreads);
+        _fuser = fusion ? new GateFuser(this, QubitCount) : null;
     }
 
     public int QubitCount { get; }
@@ -33,12 +38,38 @@ internal sealed unsafe class StatevectorSimulator : IDisposable
     public void RunUnitary(Circuit circuit, ReadOnlySpan<double> symbols, CancellationToken cancellationToken)
     {
         State.ResetToZero();
+        if (_fuser is not null)
+        {
+            _fuser.Run(circuit, 0, circuit.Operations.Length, symbols, State, cancellationToken);
+            return;
+        }
+
         foreach (var operation in circuit.Operations)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (operation.Definition.IsUnitary)
             {
                 Apply(operation, symbols, State);
+            }
+        }
+    }
+
+    /// <summary>Applies the unitary operations [0, <paramref name="end"/>) to <paramref name="target"/> (fused when enabled); non-unitary ones are skipped.</summary>
+    public void RunPrefix(Circuit circuit, int end, ReadOnlySpan<double> symbols, StateBuffer target, CancellationToken cancellationToken)
+    {
+        if (_fuser is not null)
+        {
+            _fuser.Run(circuit, 0, end, symbols, target, cancellationToken);
+            return;
+        }
+
+        for (var index = 0; index < end; index++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var operation = circuit.Operations[index];
+            if (operation.Definition.IsUnitary)
+            {
+                Apply(operation, symbols, target);
             }
         }
     }

@@ -29,9 +29,9 @@ internal sealed unsafe class TrajectorySampler(StatevectorSimulator simulator, S
             {
                 break;
             }
-
-            simulator.Apply(operation, symbols, state);
         }
+
+        simulator.RunPrefix(circuit, first, symbols, state, cancellationToken);
 
         prefix.CopyFrom(state);
         var random = new RowRandom(seed, row);
