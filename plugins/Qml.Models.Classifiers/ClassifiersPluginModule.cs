@@ -3,20 +3,22 @@ using Qml.Abstractions.Plugins;
 using Qml.Learning.Models;
 using Qml.Models.Classifiers.Hybrid;
 using Qml.Models.Classifiers.Reuploading;
+using Qml.Models.Classifiers.Vqc;
 
 [assembly: QmlPlugin(typeof(Qml.Models.Classifiers.ClassifiersPluginModule))]
 
 namespace Qml.Models.Classifiers;
 
-/// <summary>Registers the classifier models (<c>--model hybrid</c>, <c>reuploading</c>).</summary>
+/// <summary>Registers the classifier models (<c>--model hybrid</c>, <c>reuploading</c>, <c>vqc</c>).</summary>
 public sealed class ClassifiersPluginModule : IQmlPluginModule
 {
     public PluginManifest Manifest { get; } =
-        new("qml.models.classifiers", new Version(1, 0, 0), "Classifier models: hybrid, data re-uploading");
+        new("qml.models.classifiers", new Version(1, 0, 0), "Classifier models: hybrid, data re-uploading, VQC");
 
     public void ConfigureServices(IServiceCollection services)
     {
         services.AddModelFactory<HybridModelFactory>();
         services.AddModelFactory<ReuploadingModelFactory>();
+        services.AddModelFactory<VqcModelFactory>();
     }
 }
