@@ -122,17 +122,17 @@ internal static unsafe class SimdKernels
         var involved = k.InvolvedSpan;
         var lanes = (nuint)1 << TWidth.LaneBits;
         nuint o1 = (nuint)1 << k.Operand[0], o2 = (nuint)1 << k.Operand[1], o3 = o1 | o2;
-        Span<TVector> re = stackalloc TVector[16];
-        Span<TVector> im = stackalloc TVector[16];
+
+        // Coefficients behind a pointer (no bounds checks, no spills of 32 broadcast registers):
+        // row r, column c at 2·(4r + c) as (broadcast re, alternating im).
+        var coefficients = stackalloc TVector[32];
         var entries = k.Entries!;
         for (var e = 0; e < 16; e++)
         {
-            re[e] = TWidth.Broadcast(entries[e].Real);
-            im[e] = TWidth.AlternatingSign(entries[e].Imaginary);
+            coefficients[2 * e] = TWidth.Broadcast(entries[e].Real);
+            coefficients[(2 * e) + 1] = TWidth.AlternatingSign(entries[e].Imaginary);
         }
 
-        Span<TVector> input = stackalloc TVector[4];
-        Span<TVector> swapped = stackalloc TVector[4];
         var run = (nuint)1 << k.LowestInvolved;
         for (var group = begin; group < end;)
         {
@@ -142,23 +142,38 @@ internal static unsafe class SimdKernels
             var doubles = (runEnd - group) * 2;
             for (nuint j = 0; j < doubles; j += lanes * 2)
             {
-                input[0] = TWidth.Load(p0 + j);
-                input[1] = TWidth.Load(p1 + j);
-                input[2] = TWidth.Load(p2 + j);
-                input[3] = TWidth.Load(p3 + j);
-                for (var c = 0; c < 4; c++)
-                {
-                    swapped[c] = TWidth.SwapReIm(input[c]);
-                }
-
-                TWidth.Store(Row<TWidth, TVector>(input, swapped, re[..4], im[..4]), p0 + j);
-                TWidth.Store(Row<TWidth, TVector>(input, swapped, re.Slice(4, 4), im.Slice(4, 4)), p1 + j);
-                TWidth.Store(Row<TWidth, TVector>(input, swapped, re.Slice(8, 4), im.Slice(8, 4)), p2 + j);
-                TWidth.Store(Row<TWidth, TVector>(input, swapped, re.Slice(12, 4), im.Slice(12, 4)), p3 + j);
+                var a0 = TWidth.Load(p0 + j);
+                var a1 = TWidth.Load(p1 + j);
+                var a2 = TWidth.Load(p2 + j);
+                var a3 = TWidth.Load(p3 + j);
+                var s0 = TWidth.SwapReIm(a0);
+                var s1 = TWidth.SwapReIm(a1);
+                var s2 = TWidth.SwapReIm(a2);
+                var s3 = TWidth.SwapReIm(a3);
+                TWidth.Store(Row4<TWidth, TVector>(coefficients, a0, s0, a1, s1, a2, s2, a3, s3), p0 + j);
+                TWidth.Store(Row4<TWidth, TVector>(coefficients + 8, a0, s0, a1, s1, a2, s2, a3, s3), p1 + j);
+                TWidth.Store(Row4<TWidth, TVector>(coefficients + 16, a0, s0, a1, s1, a2, s2, a3, s3), p2 + j);
+                TWidth.Store(Row4<TWidth, TVector>(coefficients + 24, a0, s0, a1, s1, a2, s2, a3, s3), p3 + j);
             }
 
             group = runEnd;
         }
+    }
+
+    /// <summary>One output row of a 4×4: Σ_c m[r, c]·a_c with m as (re, alternating im) pairs at <paramref name="m"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Row4<TWidth, TVector>(TVector* m, TVector a0, TVector s0, TVector a1, TVector s1, TVector a2, TVector s2, TVector a3, TVector s3)
+        where TWidth : ISimdWidth<TVector>
+        where TVector : unmanaged
+    {
+        var sum = TWidth.Multiply(a0, m[0]);
+        sum = TWidth.MultiplyAdd(s0, m[1], sum);
+        sum = TWidth.MultiplyAdd(a1, m[2], sum);
+        sum = TWidth.MultiplyAdd(s1, m[3], sum);
+        sum = TWidth.MultiplyAdd(a2, m[4], sum);
+        sum = TWidth.MultiplyAdd(s2, m[5], sum);
+        sum = TWidth.MultiplyAdd(a3, m[6], sum);
+        return TWidth.MultiplyAdd(s3, m[7], sum);
     }
 
     /// <summary>
@@ -215,23 +230,6 @@ internal static unsafe class SimdKernels
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static nuint RunEnd(nuint group, nuint run, nuint end) => run == nuint.MaxValue ? end : Math.Min((group | (run - 1)) + 1, end);
-
-    /// <summary>Σ_c m_c·input_c for one matrix row.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector Row<TWidth, TVector>(ReadOnlySpan<TVector> input, ReadOnlySpan<TVector> swapped, ReadOnlySpan<TVector> re, ReadOnlySpan<TVector> im)
-        where TWidth : ISimdWidth<TVector>
-        where TVector : unmanaged
-    {
-        var sum = TWidth.Multiply(input[0], re[0]);
-        sum = TWidth.MultiplyAdd(swapped[0], im[0], sum);
-        for (var c = 1; c < 4; c++)
-        {
-            sum = TWidth.MultiplyAdd(input[c], re[c], sum);
-            sum = TWidth.MultiplyAdd(swapped[c], im[c], sum);
-        }
-
-        return sum;
-    }
 
     /// <summary>m_a·a + m_b·b for complex scalars given as (broadcast re, alternating im).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
