@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Qml.Abstractions.Plugins;
 using Qml.Learning.Models;
+using Qml.Models.Classifiers.Baselines;
 using Qml.Models.Classifiers.Hybrid;
 using Qml.Models.Classifiers.Reuploading;
 using Qml.Models.Classifiers.Vqc;
@@ -9,16 +10,18 @@ using Qml.Models.Classifiers.Vqc;
 
 namespace Qml.Models.Classifiers;
 
-/// <summary>Registers the classifier models (<c>--model hybrid</c>, <c>reuploading</c>, <c>vqc</c>).</summary>
+/// <summary>Registers the classifier models (<c>--model hybrid</c>, <c>reuploading</c>, <c>vqc</c>, and the classical baselines <c>logistic</c>, <c>mlp</c>).</summary>
 public sealed class ClassifiersPluginModule : IQmlPluginModule
 {
     public PluginManifest Manifest { get; } =
-        new("qml.models.classifiers", new Version(1, 0, 0), "Classifier models: hybrid, data re-uploading, VQC");
+        new("qml.models.classifiers", new Version(1, 0, 0), "Classifier models: hybrid, data re-uploading, VQC; classical baselines logistic, mlp");
 
     public void ConfigureServices(IServiceCollection services)
     {
         services.AddModelFactory<HybridModelFactory>();
         services.AddModelFactory<ReuploadingModelFactory>();
         services.AddModelFactory<VqcModelFactory>();
+        services.AddModelFactory<LogisticModelFactory>();
+        services.AddModelFactory<MlpModelFactory>();
     }
 }

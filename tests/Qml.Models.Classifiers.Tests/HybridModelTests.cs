@@ -142,5 +142,5 @@ public sealed class HybridModelTests
         }
     }
 
-    private static readonly string[] ExpectedModels = ["hybrid", "reuploading", "vqc"];
+    private static readonly string[] ExpectedModels = ["hybrid", "reuploading", "vqc", "logistic", "mlp"];
 }
