@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Qml.Learning.Data;
+using Qml.Learning.Data.Synthetic;
+using Qml.Learning.Models;
+using Qml.Learning.Optimizers;
+using Qml.Learning.Quantum;
+using Qml.Learning.Tensors;
+using Qml.Learning.Training;
+using Qml.Models.Qkan.Layers;
+using Qml.Models.Qkan.Models;
+
+namespace Qml.Models.Qkan.Tests.Recurrent;
+
+/// <summary>
+/// Next-value forecasting on damped-oscillator windows (200 windows of 8 steps, chronological 60/20/20 split,
+/// standardised features), every model trained the same way: full-batch Adam, lr 0.02, 150 steps, seed 0.
+/// </summary>
+public sealed class ForecastingTests
+{
+    private const int Steps = 150;
+    private const double LearningRate = 0.02;
+
+    private static readonly DatasetSplit Split = DataPreparation.Fit(TimeSeriesGenerators.DampedOscillator(samples: 200, window: 8), seed: 0).Split;
+
+    private static (double Mse, int Parameters) Fit(IModelFactory factory, params string[] options)
+    {
+        var train = Split.Train;
+        var context = new ModelContext(SpecReference.Backend, DifferentiationMethod.Auto, Seed: 0, train.FeatureCount, train.TargetWidth, ModelTask.Regression, train.SequenceLength);
+        var network = factory.Create(ModelOptions.Parse(options), context).Network;
+        var adam = new Adam(network.Parameters(), new AdamOptions(LearningRate: LearningRate));
+        var x = Tensor.FromArray([train.SampleCount, train.FeatureCount], train.Features);
+        var y = Tensor.FromArray([train.SampleCount, train.TargetWidth], train.Targets!);
+        var clock = Stopwatch.StartNew();
+        for (int step = 0; step < Steps; step++)
+        {
+            network.ZeroGrad();
+            Ops.Mean(Ops.Square(Ops.Sub(network.Forward(x), y))).Backward();
+            adam.Step();
+        }
+
+        var test = Split.Test;
+        var prediction = network.Forward(Tensor.FromArray([test.SampleCount, test.FeatureCount], test.Features)).ToArray();
+        double mse = prediction.Select((p, k) => (p - test.Targets![k]) * (p - test.Targets[k])).Average();
+        TestContext.Out.WriteLine($"{factory.Name} [{string.Join(' ', options)}]: {network.ParameterCount} parameters, test MSE {mse:E3} ({clock.Elapsed.TotalSeconds:F1} s)");
+        return (mse, network.ParameterCount);
+    }
+
+    /// <summary>
+    /// The bar for HQKAN-LSTM: lower test MSE than an LSTM of the same hidden size (64) with at least 70% fewer
+    /// trainable parameters (4713 vs 17217: 72.6% fewer; gate bottleneck 65 → 7 → QKAN(pz, reps 2) → 6 → 64).
+    /// </summary>
+    [Test]
+    public void Hqkan_lstm_beats_lstm_of_same_hidden_size_with_70_percent_fewer_parameters()
+    {
+        var lstm = Fit(new LstmModelFactory(), "hidden=64");
+        var hqkan = Fit(new HqkanLstmModelFactory(), "hidden=64", "reps=2");
+        TestContext.Out.WriteLine($"parameters: {100.0 * (1 - ((double)hqkan.Parameters / lstm.Parameters)):F1}% fewer; MSE ratio {hqkan.Mse / lstm.Mse:F2}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(lstm.Parameters, Is.EqualTo((4 * ((64 * 1) + (64 * 64) + (2 * 64))) + 65));
+            Assert.That(hqkan.Parameters, Is.LessThanOrEqualTo(0.3 * lstm.Parameters));
+            Assert.That(hqkan.Mse, Is.LessThan(lstm.Mse));
+        });
+    }
+
+    /// <summary>
+    /// QKAN-LSTM (gates QKANLayer([h, x] → hidden)) learns the forecast, but a DARUAN edge carries at least as many
+    /// parameters as a weight, so at the same hidden size it has MORE parameters than the LSTM, and (here) a higher
+    /// test MSE: the bar is not met for it. This test pins what holds: it fits, and its count is the spec's formula.
+    /// </summary>
+    [Test]
+    public void Qkan_lstm_learns_the_forecast_with_the_spec_parameter_count()
+    {
+        var options = new QkanLayerOptions { Reps = 1 };
+        var qkan = Fit(new QkanLstmModelFactory(), "hidden=4", "reps=1", "base=true");
+        var lstm = Fit(new LstmModelFactory(), "hidden=4");
+        Assert.Multiple(() =>
+        {
+            Assert.That(qkan.Parameters, Is.EqualTo((4 * QkanLayer.ExpectedParameterCount(5, 4, options with { BaseTrainable = true })) + 5));
+            Assert.That(qkan.Mse, Is.LessThan(1e-3));
+        });
+    }
+}
