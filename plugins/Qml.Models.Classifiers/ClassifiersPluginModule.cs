@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Qml.Abstractions.Plugins;
 using Qml.Learning.Models;
 using Qml.Models.Classifiers.Baselines;
+using Qml.Models.Classifiers.Data;
 using Qml.Models.Classifiers.Hybrid;
 using Qml.Models.Classifiers.Reuploading;
 using Qml.Models.Classifiers.Vqc;
@@ -10,11 +11,11 @@ using Qml.Models.Classifiers.Vqc;
 
 namespace Qml.Models.Classifiers;
 
-/// <summary>Registers the classifier models (<c>--model hybrid</c>, <c>reuploading</c>, <c>vqc</c>, and the classical baselines <c>logistic</c>, <c>mlp</c>).</summary>
+/// <summary>Registers the classifier models (<c>--model hybrid</c>, <c>reuploading</c>, <c>vqc</c>, and the classical baselines <c>logistic</c>, <c>mlp</c>) and the ad hoc dataset (<c>--dataset adhoc</c>).</summary>
 public sealed class ClassifiersPluginModule : IQmlPluginModule
 {
     public PluginManifest Manifest { get; } =
-        new("qml.models.classifiers", new Version(1, 0, 0), "Classifier models: hybrid, data re-uploading, VQC; classical baselines logistic, mlp");
+        new("qml.models.classifiers", new Version(1, 0, 0), "Classifier models: hybrid, data re-uploading, VQC; classical baselines logistic, mlp; ad hoc dataset");
 
     public void ConfigureServices(IServiceCollection services)
     {
@@ -23,5 +24,6 @@ public sealed class ClassifiersPluginModule : IQmlPluginModule
         services.AddModelFactory<VqcModelFactory>();
         services.AddModelFactory<LogisticModelFactory>();
         services.AddModelFactory<MlpModelFactory>();
+        services.AddDatasetProvider<AdHocDatasetProvider>();
     }
 }

@@ -132,13 +132,16 @@ public sealed class HybridModelTests
         module.ConfigureServices(services);
 
         Assert.That(module.Manifest.Id, Is.EqualTo("qml.models.classifiers"));
-        Assert.That(services.Select(s => s.ServiceType), Is.All.EqualTo(typeof(IModelFactory)));
-        var factories = services.Select(s => (IModelFactory)Activator.CreateInstance(s.ImplementationType!)!).ToList();
+        var datasets = services.Where(s => s.ServiceType == typeof(IDatasetProvider)).ToList();
+        Assert.That(datasets.Select(s => s.ImplementationType), Is.EqualTo(new[] { typeof(Qml.Models.Classifiers.Data.AdHocDatasetProvider) }));
+        var factories = services.Where(s => s.ServiceType == typeof(IModelFactory)).Select(s => (IModelFactory)Activator.CreateInstance(s.ImplementationType!)!).ToList();
         Assert.That(factories.Select(f => f.Name), Is.EqualTo(ExpectedModels));
         Assert.That(factories.Select(f => f.Describe().Name), Is.EqualTo(ExpectedModels));
+        using var backend = HybridTestData.Cpu();
         foreach (var factory in factories)
         {
             Assert.That(BuiltInDatasets.Find(factory.Describe().DefaultDataset), Is.Not.Null, factory.Name);
+            Assert.That(factory.Create(ModelOptions.Default, new ModelContext(backend, DifferentiationMethod.Auto, 0, 2, 2, ModelTask.Classification)).Card.ParameterCount, Is.GreaterThan(0), factory.Name);
         }
     }
 
