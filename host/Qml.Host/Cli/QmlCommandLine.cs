@@ -21,6 +21,7 @@ internal static class QmlCommandLine
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 }

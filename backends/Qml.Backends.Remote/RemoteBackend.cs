@@ -1,0 +1,290 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Qml.Abstractions;
+using Qml.Abstractions.Circuits;
+using Qml.Abstractions.Execution;
+using Qml.Abstractions.Gates;
+using Qml.Qasm;
+
+namespace Qml.Backends.Remote;
+
+/// <summary>
+/// Runs requests on a remote sampler: each circuit is written as OpenQASM 3 (symbols as
+/// <c>input float[64]</c>, bound per row through PUB parameter values), submitted once under an
+/// idempotency key, polled with backoff, and the returned shots become samples, estimated
+/// probabilities and estimated Z-basis expectations.
+/// </summary>
+public sealed class RemoteBackend : IBackend
+{
+    internal const string DescriptionText = "Remote sampler over the Qiskit Runtime REST API shape (OpenQASM 3): shots only, no exact expectations.";
+
+    private readonly RemoteSettings _settings;
+    private readonly SamplerClient _client;
+    private bool _disposed;
+
+    internal RemoteBackend(RemoteSettings settings, HttpMessageHandler? handler = null)
+    {
+        _settings = settings;
+        _client = new SamplerClient(settings, handler);
+        Info = new BackendInfo(RemoteBackendFactory.BackendName, "1.0.0", DescriptionText, CreateCapabilities(settings.MaxQubits));
+    }
+
+    public BackendInfo Info { get; }
+
+    /// <summary>HTTP requests sent so far, retries included.</summary>
+    internal int HttpAttempts => _client.Attempts;
+
+    internal static Capabilities CreateCapabilities(int maxQubits) => new()
+    {
+        MaxQubits = maxQubits,
+        Precision = Precision.Double,
+        ExactExpectations = false,
+        Probabilities = true,
+        Sampling = true,
+        StateAccess = false,
+        MidCircuitMeasurement = false,
+        GradientMethods = GradientMethods.ParameterShift | GradientMethods.FiniteDifference,
+        Remote = true,
+
+        // OpenQASM has no exact form for unitaries on 2+ qubits: the validator decomposes them.
+        NativeGates = new GateSet(Enum.GetValues<OperationKind>(), 1),
+    };
+
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var clock = Stopwatch.StartNew();
+        var prepared = RequestValidator.Prepare(request, Info);
+        var outputs = prepared.Outputs;
+        var estimating = outputs.HasFlag(ResultKinds.Probabilities) || outputs.HasFlag(ResultKinds.Expectations);
+        if (outputs.HasFlag(ResultKinds.Expectations))
+        {
+            for (var i = 0; i < prepared.Observables.Length; i++)
+            {
+                if (prepared.Observables[i].Terms.FirstOrDefault(t => !t.Pauli.IsDiagonal) is { } term)
+                {
+                    throw new BackendException(Info.Name, $"observable {i} ({prepared.Observables[i]}) has the non-Z term {term}; the remote backend estimates only Z-basis (diagonal) observables from counts so far. Rotate the circuit into the Z basis first.");
+                }
+            }
+        }
+
+        // PUB 0 carries the requested samples (the circuit as given); estimates need every qubit
+        // read out, so they come from the circuit without its terminal measurements: PUB 0 again
+        // when it measures nothing, else a second PUB.
+        var circuit = prepared.Circuit;
+        var pubs = new List<(Circuit Circuit, int Shots)>();
+        var samplePub = -1;
+        var estimatePub = -1;
+        if (outputs.HasFlag(ResultKinds.Samples))
+        {
+            samplePub = pubs.Count;
+            pubs.Add((circuit, prepared.Shots));
+        }
+
+        if (estimating)
+        {
+            if (samplePub >= 0 && !circuit.HasMeasurements)
+            {
+                estimatePub = samplePub;
+            }
+            else
+            {
+                estimatePub = pubs.Count;
+                var unmeasured = circuit.HasMeasurements ? circuit.WithOperations(circuit.Operations.Where(o => o.Kind != OperationKind.Measure)) : circuit;
+                pubs.Add((unmeasured, prepared.Shots > 0 ? prepared.Shots : _settings.Shots));
+            }
+        }
+
+        if (outputs.HasFlag(ResultKinds.State) || pubs.Count == 0)
+        {
+            throw new BackendException(Info.Name, "the remote backend returns samples, probabilities and expectations only.");
+        }
+
+        var body = JobBody(pubs, prepared.Bindings, prepared.Seed);
+        var (jobId, results) = await RunJobAsync(body, cancellationToken).ConfigureAwait(false);
+        var tables = new SampleTable[pubs.Count];
+        for (var i = 0; i < pubs.Count; i++)
+        {
+            tables[i] = ReadSamples(results, i, prepared.Rows, pubs[i].Shots);
+        }
+
+        long shotsUsed = pubs.Sum(p => (long)p.Shots * prepared.Rows);
+        return new ExecutionResult
+        {
+            Samples = samplePub >= 0 ? tables[samplePub] : null,
+            Probabilities = outputs.HasFlag(ResultKinds.Probabilities) ? CountEstimates.Probabilities(tables[estimatePub], prepared.ResolvedProbabilityQubits) : null,
+            Expectations = outputs.HasFlag(ResultKinds.Expectations) ? CountEstimates.Expectations(tables[estimatePub], prepared.Observables) : null,
+            Diagnostics = new ExecutionDiagnostics(Info.Name, clock.Elapsed, 1, shotsUsed)
+            {
+                Details = new Dictionary<string, string>
+                {
+                    ["url"] = _settings.Url.ToString(),
+                    ["server-backend"] = _settings.ServerBackend,
+                    ["job"] = jobId,
+                },
+            },
+        };
+    }
+
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            _client.Dispose();
+        }
+    }
+
+    private JsonObject JobBody(List<(Circuit Circuit, int Shots)> pubs, BindingTable bindings, ulong seed)
+    {
+        var array = new JsonArray();
+        foreach (var (circuit, shots) in pubs)
+        {
+            string qasm;
+            try
+            {
+                // Only a symbol's position reaches the server (its column in parameter_values), so
+                // names are made safe for OpenQASM: a symbol called 'x' would clash with the gate.
+                var renamed = circuit.Symbols.IsEmpty
+                    ? circuit
+                    : new Circuit(circuit.QubitCount, circuit.ClassicalBitCount, circuit.Symbols.Select((s, i) => s with { Name = $"p_{i}" }), circuit.Operations, circuit.GlobalPhase, circuit.Name);
+                qasm = QasmWriter.Write(renamed, QasmVersion.V3);
+            }
+            catch (QmlException e)
+            {
+                throw new BackendException(Info.Name, $"the circuit has no OpenQASM 3 form: {e.Message}", e);
+            }
+
+            array.Add(new JsonArray(qasm, ParameterValues(bindings, circuit.Symbols.Length), shots));
+        }
+
+        return new JsonObject
+        {
+            ["program_id"] = "sampler",
+            ["backend"] = _settings.ServerBackend,
+            ["params"] = new JsonObject
+            {
+                ["pubs"] = array,
+                ["options"] = new JsonObject { ["simulator"] = new JsonObject { ["seed_simulator"] = seed } },
+            },
+        };
+    }
+
+    /// <summary>Null for one row without symbols, else one array of P values per row.</summary>
+    private static JsonNode? ParameterValues(BindingTable bindings, int columns)
+    {
+        if (columns == 0 && bindings.Rows == 1)
+        {
+            return null;
+        }
+
+        var rows = new JsonArray();
+        for (var row = 0; row < bindings.Rows; row++)
+        {
+            var values = new JsonArray();
+            foreach (var value in bindings.Row(row))
+            {
+                values.Add(value);
+            }
+
+            rows.Add(values);
+        }
+
+        return rows;
+    }
+
+    private async Task<(string Id, JsonObject Results)> RunJobAsync(JsonObject body, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_settings.JobTimeout);
+        var token = deadline.Token;
+        var id = await _client.SubmitAsync(body, Guid.NewGuid().ToString("N"), token).ConfigureAwait(false);
+        try
+        {
+            var delay = _settings.FirstPoll;
+            while (true)
+            {
+                var status = await _client.StatusAsync(id, token).ConfigureAwait(false);
+                var state = status["status"]?.GetValue<string>() ?? "Unknown";
+                switch (state)
+                {
+                    case "Completed":
+                        return (id, await _client.ResultsAsync(id, token).ConfigureAwait(false));
+                    case "Failed" or "Cancelled":
+                        var reason = status["state"]?["reason"]?.GetValue<string>() ?? "no reason given";
+                        throw new BackendException(Info.Name, $"job {id} on {_settings.Url} is {state}: {reason}");
+                    case "Queued" or "Running":
+                        break;
+                    default:
+                        throw new BackendException(Info.Name, $"job {id} has the unknown status '{state}'.");
+                }
+
+                await Task.Delay(delay, token).ConfigureAwait(false);
+                delay = TimeSpan.FromMilliseconds(Math.Min(_settings.MaxPoll.TotalMilliseconds, delay.TotalMilliseconds * 1.5));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            await _client.CancelAsync(id).ConfigureAwait(false);
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                throw new BackendException(Info.Name, $"job {id} did not finish within {_settings.JobTimeout.TotalSeconds:0} s; it was cancelled.");
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>The shots of PUB <paramref name="index"/>: <c>data.REGISTER.samples[row][shot]</c> as hex.</summary>
+    private SampleTable ReadSamples(JsonObject results, int index, int rows, int shots)
+    {
+        var register = (results["results"]?[index]?["data"] as JsonObject)?.FirstOrDefault().Value as JsonObject
+            ?? throw Malformed($"results[{index}].data has no register");
+        var bits = register["num_bits"]?.GetValue<int>() ?? throw Malformed($"results[{index}] has no num_bits");
+        if (register["samples"] is not JsonArray rowArray || rowArray.Count != rows)
+        {
+            throw Malformed($"results[{index}] does not hold {rows} row(s) of samples");
+        }
+
+        var table = new SampleTable(rows, shots, bits);
+        for (var row = 0; row < rows; row++)
+        {
+            if (rowArray[row] is not JsonArray shotArray || shotArray.Count != shots)
+            {
+                throw Malformed($"results[{index}] row {row} does not hold {shots} shots");
+            }
+
+            for (var shot = 0; shot < shots; shot++)
+            {
+                ParseHex(shotArray[shot]?.GetValue<string>() ?? throw Malformed($"results[{index}] row {row} shot {shot} is not a string"), table.Shot(row, shot));
+            }
+        }
+
+        return table;
+    }
+
+    private void ParseHex(string text, Span<ulong> words)
+    {
+        if (!text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || text.Length < 3)
+        {
+            throw Malformed($"sample '{text}' is not 0x-prefixed hex");
+        }
+
+        var digits = text.AsSpan(2);
+        var word = 0;
+        for (var end = digits.Length; end > 0; end -= 16, word++)
+        {
+            var start = Math.Max(0, end - 16);
+            if (word >= words.Length || !ulong.TryParse(digits[start..end], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
+            {
+                throw Malformed($"sample '{text}' does not fit the register");
+            }
+
+            words[word] = value;
+        }
+    }
+
+    private BackendException Malformed(string what) => new(Info.Name, $"the server's results are malformed: {what}.");
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Qml.Abstractions;
+using Qml.Abstractions.Execution;
+
+namespace Qml.Backends.Remote;
+
+/// <summary>The remote backend's options, parsed and validated. The token is never an option value.</summary>
+internal sealed record RemoteSettings(
+    Uri Url,
+    string ServerBackend,
+    int Shots,
+    int MaxQubits,
+    int Retries,
+    TimeSpan RequestTimeout,
+    TimeSpan JobTimeout,
+    TimeSpan FirstPoll,
+    TimeSpan MaxPoll)
+{
+    public const string TokenVariable = "QML_REMOTE_TOKEN";
+
+    public const string UrlKey = "url";
+    public const string BackendKey = "backend";
+    public const string ShotsKey = "shots";
+    public const string TokenFileKey = "token-file";
+    public const string MaxQubitsKey = "max-qubits";
+    public const string RetriesKey = "retries";
+    public const string TimeoutKey = "timeout";
+    public const string PollKey = "poll-ms";
+
+    public const int DefaultMaxQubits = 24;
+
+    /// <summary>The bearer token (from the environment or a file); kept out of <see cref="ToString"/>.</summary>
+    public string Token { get; init; } = string.Empty;
+
+    public static IReadOnlyList<BackendOptionInfo> Documented { get; } =
+    [
+        new(UrlKey, "Base URL of the sampler API (qml serve or compatible).", "http://127.0.0.1:8080"),
+        new(BackendKey, "Backend the server runs the jobs on.", "cpu"),
+        new(ShotsKey, "Shots per row used to estimate probabilities and expectations when the request asks for no samples.", "4096"),
+        new(TokenFileKey, $"File holding the bearer token; otherwise ${TokenVariable}. The token itself is never an option.", $"${TokenVariable}"),
+        new(MaxQubitsKey, "Widest circuit sent (the server may accept fewer).", DefaultMaxQubits.ToString(CultureInfo.InvariantCulture)),
+        new(RetriesKey, "Retries of a request after 429, 5xx, a timeout or a refused connection (jittered backoff).", "5"),
+        new(TimeoutKey, "Seconds a job may take from submit to results.", "600"),
+        new(PollKey, "First delay between status polls, in milliseconds (grows to 1 s).", "25"),
+    ];
+
+    public static RemoteSettings Parse(BackendOptions options, string? tokenFromEnvironment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.RequireKnown(RemoteBackendFactory.BackendName, Documented);
+        var urlText = options.GetString(UrlKey, "http://127.0.0.1:8080");
+        if (!Uri.TryCreate(urlText.EndsWith('/') ? urlText : urlText + "/", UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new QmlException($"backend 'remote': url '{urlText}' is not an http(s) URL.");
+        }
+
+        string token;
+        if (options.GetString(TokenFileKey, string.Empty) is { Length: > 0 } file)
+        {
+            try
+            {
+                token = File.ReadAllText(file).Trim();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new QmlException($"backend 'remote': cannot read {TokenFileKey} {file}: {e.Message}");
+            }
+        }
+        else
+        {
+            token = tokenFromEnvironment?.Trim() ?? string.Empty;
+        }
+
+        if (token.Length == 0)
+        {
+            throw new QmlException($"backend 'remote' needs a bearer token: set {TokenVariable} or -o {TokenFileKey}=PATH.");
+        }
+
+        var poll = options.GetInt(PollKey, 25, 1, 10_000);
+        return new RemoteSettings(
+            url,
+            options.GetString(BackendKey, "cpu"),
+            options.GetInt(ShotsKey, 4096, 1, 10_000_000),
+            options.GetInt(MaxQubitsKey, DefaultMaxQubits, 1, 64),
+            options.GetInt(RetriesKey, 5, 0, 20),
+            TimeSpan.FromSeconds(30),
+            TimeSpan.FromSeconds(options.GetInt(TimeoutKey, 600, 1, 86_400)),
+            TimeSpan.FromMilliseconds(poll),
+            TimeSpan.FromMilliseconds(Math.Max(poll, 1000)))
+        {
+            Token = token,
+        };
+    }
+
+    /// <summary>Everything but the token.</summary>
+    public override string ToString() => $"remote {Url} (server backend {ServerBackend}, {Shots} shots)";
+}

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using Qml.Abstractions;
+using Qml.Host.Serve;
+
+namespace Qml.Host.Cli.Commands;
+
+/// <summary>
+/// <c>qml serve --backend B --listen 127.0.0.1:PORT --token-file F</c>: serves a loaded backend
+/// through the sampler part of IBM's Qiskit Runtime REST API (docs/remote.md) until Ctrl-C.
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var backend = new BackendSelection();
+        var listenOption = new Option<string>("--listen")
+        {
+            Description = "Address and port to listen on, e.g. 127.0.0.1:8080 (port 0: any free port).",
+            DefaultValueFactory = _ => "127.0.0.1:8080",
+        };
+        var tokenFileOption = new Option<string>("--token-file")
+        {
+            Description = "File holding the bearer token clients must send (the token is never taken from the command line).",
+            Required = true,
+        };
+        var maxQueuedOption = new Option<int>("--max-queued") { Description = "Jobs waiting to run before submits get 429.", DefaultValueFactory = _ => 64 };
+        var concurrencyOption = new Option<int>("--concurrency") { Description = "Jobs run at the same time.", DefaultValueFactory = _ => 1 };
+        var maxBytesOption = new Option<long>("--max-request-bytes") { Description = "Largest request body (413 beyond).", DefaultValueFactory = _ => 4L * 1024 * 1024 };
+        var maxQubitsOption = new Option<int>("--max-qubits") { Description = "Widest circuit accepted.", DefaultValueFactory = _ => 24 };
+        var maxShotsOption = new Option<int>("--max-shots") { Description = "Most shots per PUB row.", DefaultValueFactory = _ => 1_000_000 };
+
+        var command = new Command("serve", "Serve a backend over the Qiskit Runtime sampler REST API (POST /api/v1/jobs, bearer token).");
+        backend.AddTo(command);
+        foreach (var option in new Option[] { listenOption, tokenFileOption, maxQueuedOption, concurrencyOption, maxBytesOption, maxQubitsOption, maxShotsOption })
+        {
+            command.Options.Add(option);
+        }
+
+        CommandAction.Set(command, async (parseResult, cancellationToken) =>
+        {
+            var endpoint = ParseListen(parseResult.GetValue(listenOption)!);
+            var token = ReadToken(parseResult.GetValue(tokenFileOption)!);
+            var options = new ServeOptions
+            {
+                MaxQueuedJobs = Positive(parseResult.GetValue(maxQueuedOption), "--max-queued"),
+                Concurrency = Positive(parseResult.GetValue(concurrencyOption), "--concurrency"),
+                MaxRequestBytes = Positive(parseResult.GetValue(maxBytesOption), "--max-request-bytes"),
+                MaxQubits = Positive(parseResult.GetValue(maxQubitsOption), "--max-qubits"),
+                MaxShots = Positive(parseResult.GetValue(maxShotsOption), "--max-shots"),
+            };
+            using var session = HostSession.Open(parseResult);
+            using var served = session.CreateBackend(backend.Name(parseResult), backend.Options(parseResult));
+            await using var server = SamplerServer.Create(served, endpoint, token, options, line => Console.Error.WriteLine(line));
+            await server.StartAsync(cancellationToken).ConfigureAwait(false);
+            Console.WriteLine($"serving backend '{served.Info.Name}' on {server.Address} (POST /api/v1/jobs); Ctrl-C stops");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            await server.StopAsync().ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    internal static IPEndPoint ParseListen(string text) =>
+        IPEndPoint.TryParse(text, out var endpoint) && text.Contains(':', StringComparison.Ordinal)
+            ? endpoint
+            : throw new QmlException($"--listen '{text}' is not ADDRESS:PORT (e.g. 127.0.0.1:8080 or [::1]:8080).");
+
+    internal static string ReadToken(string path)
+    {
+        string token;
+        try
+        {
+            token = File.ReadAllText(path).Trim();
+        }
+        catch (IOException e)
+        {
+            throw new QmlException($"cannot read --token-file {path}: {e.Message}");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new QmlException($"cannot read --token-file {path}: {e.Message}");
+        }
+
+        return token.Length > 0 ? token : throw new QmlException($"--token-file {path} is empty.");
+    }
+
+    private static T Positive<T>(T value, string name)
+        where T : System.Numerics.INumber<T> =>
+        value > T.Zero ? value : throw new QmlException($"{name} {value.ToString(null, CultureInfo.InvariantCulture)} must be positive.");
+}

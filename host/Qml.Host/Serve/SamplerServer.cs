@@ -1,0 +1,403 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Qml.Abstractions.Execution;
+
+namespace Qml.Host.Serve;
+
+/// <summary>
+/// <c>qml serve</c>: the sampler part of IBM's Qiskit Runtime REST API in front of one local
+/// backend. Every request needs <c>Authorization: Bearer TOKEN</c> (compared in constant time);
+/// jobs wait in a bounded queue and run in the background. See docs/remote.md.
+/// </summary>
+public sealed class SamplerServer : IAsyncDisposable
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    private readonly WebApplication _app;
+    private readonly IBackend _backend;
+    private readonly ServeOptions _options;
+    private readonly byte[] _tokenHash;
+    private readonly Channel<SamplerJob> _queue;
+    private readonly ConcurrentDictionary<string, SamplerJob> _jobs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SamplerJob> _byIdempotencyKey = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _submitGate = new();
+    private Task[] _workers = [];
+    private long _executions;
+
+    private SamplerServer(WebApplication app, IBackend backend, string token, ServeOptions options)
+    {
+        _app = app;
+        _backend = backend;
+        _options = options;
+        _tokenHash = SHA256.HashData(Encoding.UTF8.GetBytes(token));
+        _queue = Channel.CreateBounded<SamplerJob>(new BoundedChannelOptions(options.MaxQueuedJobs) { FullMode = BoundedChannelFullMode.Wait });
+    }
+
+    /// <summary>The address the server listens on (with the real port when 0 was asked for).</summary>
+    public Uri Address { get; private set; } = new("http://127.0.0.1/");
+
+    public string BackendName => _backend.Info.Name;
+
+    /// <summary>Backend executions started so far (tests assert that refused requests ran nothing).</summary>
+    public long Executions => Interlocked.Read(ref _executions);
+
+    /// <summary>Jobs accepted so far.</summary>
+    public int JobCount => _jobs.Count;
+
+    /// <summary>Builds a server for <paramref name="backend"/> on <paramref name="listen"/> (port 0: any free port).</summary>
+    public static SamplerServer Create(IBackend backend, IPEndPoint listen, string token, ServeOptions? options = null, Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        ArgumentNullException.ThrowIfNull(listen);
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        options ??= new ServeOptions();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes;
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(listen);
+        });
+        var app = builder.Build();
+        var server = new SamplerServer(app, backend, token, options);
+        server.Map(log);
+        return server;
+    }
+
+    /// <summary>Starts listening and the job workers.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await _app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
+        var first = addresses?.Addresses.FirstOrDefault() ?? throw new InvalidOperationException("The server reports no address.");
+        Address = new Uri(first.EndsWith('/') ? first : first + "/");
+        _workers = [.. Enumerable.Range(0, Math.Max(1, _options.Concurrency)).Select(_ => Task.Run(WorkAsync))];
+    }
+
+    /// <summary>Stops accepting requests, cancels unfinished jobs and waits for the workers.</summary>
+    public async Task StopAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _queue.Writer.TryComplete();
+        foreach (var job in _jobs.Values)
+        {
+            job.Cancel("the server stopped.");
+        }
+
+        await _app.StopAsync().ConfigureAwait(false);
+        await Task.WhenAll(_workers).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            await StopAsync().ConfigureAwait(false);
+        }
+
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    /// <summary>Runs until <paramref name="cancellationToken"/> fires (Ctrl-C in <c>qml serve</c>).</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await StopAsync().ConfigureAwait(false);
+    }
+
+    private void Map(Action<string>? log)
+    {
+        _app.Use(async (context, next) =>
+        {
+            if (!Authorized(context.Request))
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                await Error(context, 401, "missing or wrong bearer token.").ConfigureAwait(false);
+                return;
+            }
+
+            try
+            {
+                await next(context).ConfigureAwait(false);
+            }
+            catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+            {
+                await Error(context, e.StatusCode, e.StatusCode == 413 ? $"the request body exceeds {_options.MaxRequestBytes} bytes." : e.Message).ConfigureAwait(false);
+            }
+        });
+
+        _app.MapPost("/api/v1/jobs", async context =>
+        {
+            var result = await SubmitAsync(context).ConfigureAwait(false);
+            log?.Invoke($"POST /api/v1/jobs → {result}");
+        });
+        _app.MapGet("/api/v1/jobs/{id}", context => WithJob(context, job => Json(context, 200, StatusJson(job))));
+        _app.MapGet("/api/v1/jobs/{id}/results", context => WithJob(context, job => job.Status switch
+        {
+            JobStatus.Completed => Json(context, 200, job.Results!),
+            JobStatus.Failed or JobStatus.Cancelled => Error(context, 409, $"job {job.Id} is {job.Status}: {job.Reason}"),
+            _ => Error(context, 409, $"job {job.Id} is {job.Status}; results exist once it is Completed."),
+        }));
+        _app.MapPost("/api/v1/jobs/{id}/cancel", context => WithJob(context, job =>
+        {
+            if (job.Cancel("cancelled by the client."))
+            {
+                context.Response.StatusCode = 204;
+                return Task.CompletedTask;
+            }
+
+            return Error(context, 409, $"job {job.Id} is already {job.Status}.");
+        }));
+    }
+
+    private bool Authorized(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string prefix = "Bearer ";
+        var presented = header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? header[prefix.Length..].Trim() : string.Empty;
+
+        // Hashing first makes the comparison independent of the token's length too.
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
+        return CryptographicOperations.FixedTimeEquals(hash, _tokenHash) && presented.Length > 0;
+    }
+
+    private async Task<string> SubmitAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > _options.MaxRequestBytes)
+        {
+            await Error(context, 413, $"the request body ({context.Request.ContentLength} bytes) exceeds {_options.MaxRequestBytes} bytes.").ConfigureAwait(false);
+            return "413";
+        }
+
+        var key = context.Request.Headers[IdempotencyHeader].ToString();
+        if (key.Length > 0 && _byIdempotencyKey.TryGetValue(key, out var existing))
+        {
+            await Json(context, 200, Created(existing)).ConfigureAwait(false);
+            return $"200 {existing.Id} (idempotent)";
+        }
+
+        JsonNode? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException e)
+        {
+            await Error(context, 400, $"the body is not valid JSON: {e.Message}").ConfigureAwait(false);
+            return "400";
+        }
+
+        IReadOnlyList<SamplerPub> pubs;
+        ulong? seed;
+        try
+        {
+            (pubs, seed) = SamplerRequestParser.Parse(body, _backend.Info.Name, _options);
+        }
+        catch (SamplerRequestException e)
+        {
+            await Error(context, e.StatusCode, e.Message).ConfigureAwait(false);
+            return e.StatusCode.ToString(CultureInfo.InvariantCulture);
+        }
+
+        SamplerJob job;
+        lock (_submitGate)
+        {
+            if (key.Length > 0 && _byIdempotencyKey.TryGetValue(key, out existing))
+            {
+                job = existing;
+            }
+            else
+            {
+                job = new SamplerJob(Guid.NewGuid().ToString("N"), pubs, seed ?? (ulong)Random.Shared.NextInt64());
+                if (!_queue.Writer.TryWrite(job))
+                {
+                    job = null!;
+                }
+                else
+                {
+                    _jobs[job.Id] = job;
+                    if (key.Length > 0)
+                    {
+                        _byIdempotencyKey[key] = job;
+                    }
+                }
+            }
+        }
+
+        if (job is null)
+        {
+            context.Response.Headers.RetryAfter = "1";
+            await Error(context, 429, $"{_options.MaxQueuedJobs} jobs are already queued; retry later.").ConfigureAwait(false);
+            return "429";
+        }
+
+        await Json(context, 200, Created(job)).ConfigureAwait(false);
+        return $"200 {job.Id}";
+    }
+
+    private async Task WorkAsync()
+    {
+        try
+        {
+            await foreach (var job in _queue.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                await RunJobAsync(job).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task RunJobAsync(SamplerJob job)
+    {
+        if (!job.TryStart())
+        {
+            return;
+        }
+
+        try
+        {
+            var pubs = new JsonArray();
+            for (var i = 0; i < job.Pubs.Count; i++)
+            {
+                var pub = job.Pubs[i];
+                Interlocked.Increment(ref _executions);
+                var result = await _backend.ExecuteAsync(
+                    new ExecutionRequest { Circuit = pub.Circuit, Bindings = pub.Bindings, Outputs = ResultKinds.Samples, Shots = pub.Shots, Seed = job.Seed + (ulong)i },
+                    job.Cancellation.Token).ConfigureAwait(false);
+                pubs.Add(PubResult(pub, result.Samples!));
+            }
+
+            job.Complete(new JsonObject
+            {
+                ["results"] = pubs,
+                ["metadata"] = new JsonObject { ["backend"] = _backend.Info.Name, ["seed"] = job.Seed, ["version"] = 2 },
+            });
+        }
+        catch (OperationCanceledException) when (job.Cancellation.IsCancellationRequested)
+        {
+            // The status already says Cancelled.
+        }
+        catch (Exception e)
+        {
+            job.Fail(e.Message);
+        }
+    }
+
+    /// <summary>One PUB's result: hex samples per row and shot under the register name, and Qiskit-ordered counts per row.</summary>
+    private static JsonObject PubResult(SamplerPub pub, SampleTable samples)
+    {
+        var rows = new JsonArray();
+        var counts = new JsonArray();
+        for (var row = 0; row < samples.Rows; row++)
+        {
+            var shots = new JsonArray();
+            for (var shot = 0; shot < samples.Shots; shot++)
+            {
+                shots.Add(Hex(samples.Shot(row, shot)));
+            }
+
+            rows.Add(shots);
+            var rowCounts = new JsonObject();
+            foreach (var (bits, count) in samples.Counts(row))
+            {
+                rowCounts[bits] = count;
+            }
+
+            counts.Add(rowCounts);
+        }
+
+        var register = pub.Circuit.HasMeasurements ? "c" : "meas";
+        return new JsonObject
+        {
+            ["data"] = new JsonObject { [register] = new JsonObject { ["samples"] = rows, ["counts"] = counts, ["num_bits"] = samples.BitCount } },
+            ["metadata"] = new JsonObject { ["shots"] = samples.Shots, ["rows"] = samples.Rows, ["register"] = register },
+        };
+    }
+
+    /// <summary>An outcome as Qiskit's hex sample: "0x…" with bit 0 the least significant.</summary>
+    private static string Hex(ReadOnlySpan<ulong> words)
+    {
+        var top = words.Length - 1;
+        while (top > 0 && words[top] == 0)
+        {
+            top--;
+        }
+
+        var text = new StringBuilder("0x").Append(words[top].ToString("x", CultureInfo.InvariantCulture));
+        for (var w = top - 1; w >= 0; w--)
+        {
+            text.Append(words[w].ToString("x16", CultureInfo.InvariantCulture));
+        }
+
+        return text.ToString();
+    }
+
+    private JsonObject Created(SamplerJob job) => new() { ["id"] = job.Id, ["backend"] = _backend.Info.Name };
+
+    private JsonObject StatusJson(SamplerJob job)
+    {
+        var status = job.Status.ToString();
+        var state = new JsonObject { ["status"] = status };
+        if (job.Reason is not null)
+        {
+            state["reason"] = job.Reason;
+        }
+
+        return new JsonObject
+        {
+            ["id"] = job.Id,
+            ["backend"] = _backend.Info.Name,
+            ["status"] = status,
+            ["state"] = state,
+            ["program"] = new JsonObject { ["id"] = "sampler" },
+            ["created"] = job.Created.ToString("O", CultureInfo.InvariantCulture),
+        };
+    }
+
+    private Task WithJob(HttpContext context, Func<SamplerJob, Task> action)
+    {
+        var id = context.Request.RouteValues["id"] as string ?? string.Empty;
+        return _jobs.TryGetValue(id, out var job) ? action(job) : Error(context, 404, $"no job '{id}'.");
+    }
+
+    private static Task Json(HttpContext context, int status, JsonNode body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(body.ToJsonString());
+    }
+
+    /// <summary>IBM's error shape: <c>{"errors":[{"code","message"}],"status_code"}</c>.</summary>
+    private static Task Error(HttpContext context, int status, string message) =>
+        Json(context, status, new JsonObject
+        {
+            ["errors"] = new JsonArray(new JsonObject { ["code"] = status, ["message"] = message }),
+            ["status_code"] = status,
+        });
+}

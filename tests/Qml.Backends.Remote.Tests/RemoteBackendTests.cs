@@ -1,0 +1,133 @@
+using Qml.Abstractions;
+using Qml.Abstractions.Circuits;
+using Qml.Abstractions.Execution;
+using Qml.Abstractions.Observables;
+using Qml.Host.Serve;
+
+namespace Qml.Backends.Remote.Tests;
+
+/// <summary>The client side: estimates from counts, refusals, tokens and backoff under 429.</summary>
+[TestFixture]
+public sealed class RemoteBackendTests
+{
+    [Test]
+    public async Task ProbabilitiesAndZExpectationsAreEstimatedWithinSamplingError()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        using var remote = server.CreateRemote("shots=8000");
+        var builder = new CircuitBuilder(2, 2);
+        var circuit = builder.RY(0, builder.Input("theta")).CX(0, 1).Measure(0, 0).Measure(1, 1).Build();
+        var thetas = new[] { 0.4, 1.9 };
+        var result = await remote.ExecuteAsync(new ExecutionRequest
+        {
+            Circuit = circuit,
+            Bindings = BindingTable.FromRows([[thetas[0]], [thetas[1]]]),
+            Outputs = ResultKinds.Probabilities | ResultKinds.Expectations | ResultKinds.Samples,
+            Observables = [Observable.Z(0), Observable.Parse("Z0 Z1"), Observable.Parse("0.5*Z1 + 2")],
+            Shots = 8000,
+            Seed = 11,
+        });
+        for (var row = 0; row < thetas.Length; row++)
+        {
+            var p1 = Math.Pow(Math.Sin(thetas[row] / 2), 2);
+            var sigma = Math.Sqrt(p1 * (1 - p1) / 8000);
+            Assert.That(result.Probabilities![row, 3], Is.EqualTo(p1).Within((5 * sigma) + 1e-3), $"row {row}: P(11)");
+            Assert.That(result.Probabilities[row, 1] + result.Probabilities[row, 2], Is.Zero, $"row {row}: Bell pairs agree");
+            Assert.That(result.Expectations![row, 0], Is.EqualTo(1 - (2 * p1)).Within((10 * sigma) + 1e-3), $"row {row}: <Z0>");
+            Assert.That(result.Expectations[row, 1], Is.EqualTo(1.0), $"row {row}: <Z0 Z1>");
+            Assert.That(result.Expectations[row, 2], Is.EqualTo(2 + (0.5 * (1 - (2 * p1)))).Within((5 * sigma) + 1e-3), $"row {row}: 0.5 Z1 + 2");
+        }
+
+        Assert.That((result.Samples!.Rows, result.Samples.Shots, result.Samples.BitCount), Is.EqualTo((2, 8000, 2)));
+        Assert.That(result.Diagnostics.Details["job"], Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task NonZObservablesAreRefusedNamingTheObservableAndNothingRuns()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        using var remote = server.CreateRemote();
+        var circuit = new CircuitBuilder(2).H(0).Build();
+        var error = Assert.ThrowsAsync<BackendException>(() => remote.ExecuteAsync(new ExecutionRequest
+        {
+            Circuit = circuit,
+            Observables = [Observable.Z(1), Observable.Parse("X0 Z1")],
+        }));
+        Assert.That(error!.Message, Does.Contain("observable 1").And.Contain("X0"));
+        Assert.That(server.Server.JobCount, Is.Zero);
+    }
+
+    [Test]
+    public async Task AWrongTokenIsAClearErrorWithoutRetriesAndWithoutTheToken()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var settings = RemoteSettings.Parse(BackendOptions.Parse([$"url={server.Url}"]), "not-the-token");
+        using var remote = new RemoteBackend(settings);
+        var error = Assert.ThrowsAsync<BackendException>(() => remote.ExecuteAsync(new ExecutionRequest
+        {
+            Circuit = new CircuitBuilder(1).H(0).Build(),
+            Outputs = ResultKinds.Samples,
+            Shots = 10,
+        }));
+        Assert.That(error!.Message, Does.Contain("401").And.Not.Contain("not-the-token"));
+        Assert.That(remote.HttpAttempts, Is.EqualTo(1), "a 401 is not retried");
+        Assert.That((server.Server.JobCount, server.Server.Executions), Is.EqualTo((0, 0L)));
+    }
+
+    [Test]
+    public void WithoutATokenCreatingTheBackendFailsNamingTheSources()
+    {
+        var error = Assert.Throws<QmlException>(() => RemoteSettings.Parse(BackendOptions.Default, null));
+        Assert.That(error!.Message, Does.Contain(RemoteSettings.TokenVariable).And.Contain("token-file"));
+        Assert.Throws<QmlException>(() => RemoteSettings.Parse(BackendOptions.Parse(["token=abc"]), null), "the token is never an option");
+    }
+
+    [Test]
+    public void TheTokenComesFromATokenFileAndNeverAppearsInToString()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "file-token\n");
+            var settings = RemoteSettings.Parse(BackendOptions.Parse([$"token-file={file}"]), "env-token");
+            Assert.That(settings.Token, Is.EqualTo("file-token"));
+            Assert.That(settings.ToString(), Does.Not.Contain("file-token"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    public async Task AFullQueueAnswers429AndTheClientBacksOffAndFinishesEveryJobOnce()
+    {
+        await using var server = await LoopbackServer.StartAsync(new ServeOptions { MaxQueuedJobs = 1, Concurrency = 1 });
+        var circuit = new CircuitBuilder(8).H(0).H(3).CX(0, 5).Build();
+        var remotes = Enumerable.Range(0, 6).Select(_ => server.CreateRemote("retries=12", "poll-ms=5")).ToList();
+        try
+        {
+            var runs = remotes.Select((remote, i) => remote.ExecuteAsync(new ExecutionRequest { Circuit = circuit, Outputs = ResultKinds.Samples, Shots = 20_000, Seed = (ulong)i }));
+            var results = await Task.WhenAll(runs).WaitAsync(TimeSpan.FromSeconds(40));
+            Assert.That(results.Select(r => r.Samples!.Shots), Is.All.EqualTo(20_000));
+            Assert.That((server.Server.JobCount, server.Server.Executions), Is.EqualTo((6, 6L)), "every job accepted once and run once");
+        }
+        finally
+        {
+            remotes.ForEach(r => r.Dispose());
+        }
+    }
+
+    [Test]
+    public async Task CancellingTheCallerCancelsTheServerJob()
+    {
+        await using var server = await LoopbackServer.StartAsync(new ServeOptions { Concurrency = 1 });
+        using var remote = server.CreateRemote("poll-ms=5");
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
+        var circuit = new CircuitBuilder(18).H(0).CX(0, 17).H(5).Build();
+        Assert.CatchAsync<OperationCanceledException>(() => remote.ExecuteAsync(
+            new ExecutionRequest { Circuit = circuit, Bindings = BindingTable.Empty(64), Outputs = ResultKinds.Samples, Shots = 20_000 },
+            cancellation.Token));
+        Assert.That(server.Server.JobCount, Is.EqualTo(1));
+    }
+}
