@@ -23,6 +23,7 @@ public sealed class QkanPluginModule : IQmlPluginModule
         services.AddModelFactory<QkanLstmModelFactory>();
         services.AddModelFactory<HqkanLstmModelFactory>();
         services.AddModelFactory<LstmModelFactory>();
+        services.AddModelFactory<QlstmModelFactory>();
         services.AddDatasetProvider<BesselJ0ScaledProvider>();
         services.AddDatasetProvider<SphericalJ0Provider>();
         services.AddDatasetProvider<ExpSinProvider>();

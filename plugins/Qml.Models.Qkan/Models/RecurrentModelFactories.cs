@@ -116,3 +116,29 @@ public sealed class LstmModelFactory : IModelFactory
         return RecurrentModels.Create(Name, options, context, (input, hidden, random) => new Lstm(input, hidden, random));
     }
 }
+
+/// <summary><c>--model qlstm</c>: Chen et al.'s quantum LSTM, each gate a small variational circuit on <c>--backend</c>.</summary>
+public sealed class QlstmModelFactory : IModelFactory
+{
+    private static readonly ModelOptionInfo Qubits = new("qubits", "qubits per gate circuit", "4");
+    private static readonly ModelOptionInfo Layers = new("layers", "variational layers per gate circuit", "2");
+
+    public string Name => "qlstm";
+
+    public ModelDescriptor Describe() => new(
+        Name,
+        "quantum LSTM (Chen et al.): each gate Linear → VQC (through --backend) → Linear, sequence-to-one forecasting",
+        ModelTask.Regression,
+        [RecurrentModels.Hidden, Qubits, Layers],
+        RecurrentModels.DefaultDataset);
+
+    public IModel Create(ModelOptions options, ModelContext context)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(context);
+        options.RequireKnown(Name, Describe().Options);
+        int qubits = options.GetInt(Qubits.Name, 4, 1, 20);
+        int layers = options.GetInt(Layers.Name, 2, 1, 100);
+        return RecurrentModels.Create(Name, options, context, (input, hidden, random) => new QlstmCell(input, hidden, context.Backend, qubits, layers, random, context.Differentiation));
+    }
+}

@@ -19,10 +19,13 @@ public sealed class ForecastingTests
 {
     private const int Steps = 150;
     private const double LearningRate = 0.02;
+    private const double QlstmBar = 1e-3;
 
     private static readonly DatasetSplit Split = DataPreparation.Fit(TimeSeriesGenerators.DampedOscillator(samples: 200, window: 8), seed: 0).Split;
 
-    private static (double Mse, int Parameters) Fit(IModelFactory factory, params string[] options)
+    private static (double Mse, int Parameters) Fit(IModelFactory factory, params string[] options) => FitFor(Steps, factory, options);
+
+    private static (double Mse, int Parameters) FitFor(int steps, IModelFactory factory, params string[] options)
     {
         var train = Split.Train;
         var context = new ModelContext(SpecReference.Backend, DifferentiationMethod.Auto, Seed: 0, train.FeatureCount, train.TargetWidth, ModelTask.Regression, train.SequenceLength);
@@ -31,7 +34,7 @@ public sealed class ForecastingTests
         var x = Tensor.FromArray([train.SampleCount, train.FeatureCount], train.Features);
         var y = Tensor.FromArray([train.SampleCount, train.TargetWidth], train.Targets!);
         var clock = Stopwatch.StartNew();
-        for (int step = 0; step < Steps; step++)
+        for (int step = 0; step < steps; step++)
         {
             network.ZeroGrad();
             Ops.Mean(Ops.Square(Ops.Sub(network.Forward(x), y))).Backward();
@@ -78,6 +81,19 @@ public sealed class ForecastingTests
         {
             Assert.That(qkan.Parameters, Is.EqualTo((4 * QkanLayer.ExpectedParameterCount(5, 4, options with { BaseTrainable = true })) + 5));
             Assert.That(qkan.Mse, Is.LessThan(1e-3));
+        });
+    }
+
+    /// <summary>Chen et al.'s QLSTM (gates Linear → 2-qubit VQC on the CPU backend → Linear) learns the forecast (50 Adam steps: every step runs 4 gates × 8 time steps of circuit batches).</summary>
+    [Test]
+    public void Qlstm_learns_the_forecast()
+    {
+        var qlstm = FitFor(50, new QlstmModelFactory(), "hidden=4", "qubits=2", "layers=2");
+        Assert.Multiple(() =>
+        {
+            // Per gate: Linear(5 → 2) 12, VQC 3·2·2 = 12, Linear(2 → 4) 12; head 5.
+            Assert.That(qlstm.Parameters, Is.EqualTo((4 * (12 + 12 + 12)) + 5));
+            Assert.That(qlstm.Mse, Is.LessThan(QlstmBar));
         });
     }
 }

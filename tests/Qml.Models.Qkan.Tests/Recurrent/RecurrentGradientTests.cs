@@ -17,6 +17,7 @@ public sealed class RecurrentGradientTests
         {
             "qkan" => new QkanLstmCell(Features, Hidden, options, random),
             "hqkan" => new HqkanLstmCell(Features, Hidden, options, random, latentIn: 2, latentOut: 2),
+            "qlstm" => new QlstmCell(Features, Hidden, SpecReference.Backend, qubits: 2, layers: 2, random),
             _ => new Lstm(Features, Hidden, random),
         };
         var model = new SequenceForecaster(cell, Steps, Features, Hidden, outputs: 1, random, head);
@@ -38,6 +39,8 @@ public sealed class RecurrentGradientTests
     [TestCase("qkan", SequenceHead.SequenceToSequence)]
     [TestCase("hqkan", SequenceHead.SequenceToOne)]
     [TestCase("hqkan", SequenceHead.SequenceToSequence)]
+    [TestCase("qlstm", SequenceHead.SequenceToOne)]
+    [TestCase("qlstm", SequenceHead.SequenceToSequence)]
     [TestCase("lstm", SequenceHead.SequenceToSequence)]
     public void Tape_gradients_match_central_differences(string kind, SequenceHead head)
     {
