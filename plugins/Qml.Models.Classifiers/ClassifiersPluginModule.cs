@@ -11,11 +11,11 @@ using Qml.Models.Classifiers.Vqc;
 
 namespace Qml.Models.Classifiers;
 
-/// <summary>Registers the classifier models (<c>--model hybrid</c>, <c>reuploading</c>, <c>vqc</c>, and the classical baselines <c>logistic</c>, <c>mlp</c>) and the ad hoc dataset (<c>--dataset adhoc</c>).</summary>
+/// <summary>Registers the classifier models (<c>--model hybrid</c>, <c>reuploading</c>, <c>vqc</c>, and the classical baselines <c>logistic</c>, <c>mlp-classifier</c>) and the ad hoc dataset (<c>--dataset adhoc</c>).</summary>
 public sealed class ClassifiersPluginModule : IQmlPluginModule
 {
     public PluginManifest Manifest { get; } =
-        new("qml.models.classifiers", new Version(1, 0, 0), "Classifier models: hybrid, data re-uploading, VQC; classical baselines logistic, mlp; ad hoc dataset");
+        new("qml.models.classifiers", new Version(1, 0, 0), "Classifier models: hybrid, data re-uploading, VQC; classical baselines logistic, mlp-classifier; ad hoc dataset");
 
     public void ConfigureServices(IServiceCollection services)
     {

@@ -145,5 +145,5 @@ public sealed class HybridModelTests
         }
     }
 
-    private static readonly string[] ExpectedModels = ["hybrid", "reuploading", "vqc", "logistic", "mlp"];
+    private static readonly string[] ExpectedModels = ["hybrid", "reuploading", "vqc", "logistic", "mlp-classifier"];
 }

@@ -78,10 +78,10 @@ public sealed class LogisticModelFactory : IModelFactory
     }
 }
 
-/// <summary>Creates <see cref="MlpModel"/> (<c>--model mlp</c>).</summary>
+/// <summary>Creates <see cref="MlpModel"/> (<c>--model mlp-classifier</c>; the QKAN plugin owns <c>mlp</c>, a regression baseline).</summary>
 public sealed class MlpModelFactory : IModelFactory
 {
-    internal const string ModelName = "mlp";
+    internal const string ModelName = "mlp-classifier";
 
     internal static readonly ModelOptionInfo Hidden = new("hidden", "units per hidden layer", "8");
     internal static readonly ModelOptionInfo Layers = new("layers", "hidden layers", "1");
