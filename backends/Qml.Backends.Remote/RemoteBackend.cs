@@ -200,9 +200,13 @@ public sealed class RemoteBackend : IBackend
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_settings.JobTimeout);
         var token = deadline.Token;
-        var id = await _client.SubmitAsync(body, Guid.NewGuid().ToString("N"), token).ConfigureAwait(false);
+        // The submit is not abandoned when the caller cancels (the server may already have
+        // accepted the job); once its id is known, a cancel reaches the server below.
+        using var submitDeadline = new CancellationTokenSource(_settings.JobTimeout);
+        var id = await _client.SubmitAsync(body, Guid.NewGuid().ToString("N"), submitDeadline.Token).ConfigureAwait(false);
         try
         {
+            token.ThrowIfCancellationRequested();
             var delay = _settings.FirstPoll;
             while (true)
             {

@@ -111,6 +111,7 @@ public sealed class RemoteBackendTests
             var results = await Task.WhenAll(runs).WaitAsync(TimeSpan.FromSeconds(40));
             Assert.That(results.Select(r => r.Samples!.Shots), Is.All.EqualTo(20_000));
             Assert.That((server.Server.JobCount, server.Server.Executions), Is.EqualTo((6, 6L)), "every job accepted once and run once");
+            Assert.That(server.Server.Jobs.Select(j => j.Status), Is.All.EqualTo(JobStatus.Completed));
         }
         finally
         {
@@ -121,13 +122,45 @@ public sealed class RemoteBackendTests
     [Test]
     public async Task CancellingTheCallerCancelsTheServerJob()
     {
-        await using var server = await LoopbackServer.StartAsync(new ServeOptions { Concurrency = 1 });
-        using var remote = server.CreateRemote("poll-ms=5");
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
-        var circuit = new CircuitBuilder(18).H(0).CX(0, 17).H(5).Build();
-        Assert.CatchAsync<OperationCanceledException>(() => remote.ExecuteAsync(
-            new ExecutionRequest { Circuit = circuit, Bindings = BindingTable.Empty(64), Outputs = ResultKinds.Samples, Shots = 20_000 },
-            cancellation.Token));
-        Assert.That(server.Server.JobCount, Is.EqualTo(1));
+        using var blocking = new BlockingBackend();
+        await using var server = SamplerServer.Create(blocking, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0), "cancel-token");
+        await server.StartAsync();
+        using var remote = new RemoteBackend(RemoteSettings.Parse(BackendOptions.Parse([$"url={server.Address}", "backend=blocking", "poll-ms=5"]), "cancel-token"));
+        using var cancellation = new CancellationTokenSource();
+        var run = remote.ExecuteAsync(new ExecutionRequest { Circuit = new CircuitBuilder(1).H(0).Build(), Outputs = ResultKinds.Samples, Shots = 10 }, cancellation.Token);
+        Assert.That(await blocking.Started.Task.WaitAsync(TimeSpan.FromSeconds(10)), Is.True, "the job reached the backend");
+        await cancellation.CancelAsync();
+        Assert.CatchAsync<OperationCanceledException>(() => run);
+        Assert.That(server.Jobs.Single().Status, Is.EqualTo(JobStatus.Cancelled), "the client's cancel reached the server");
+        Assert.That(await blocking.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10)), Is.True, "the running backend call saw the cancellation");
+    }
+
+    /// <summary>A backend whose calls run until cancelled.</summary>
+    private sealed class BlockingBackend : IBackend
+    {
+        public TaskCompletionSource<bool> Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource<bool> Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public BackendInfo Info { get; } = new("blocking", "1.0.0", "waits for cancellation", new Capabilities { MaxQubits = 4 });
+
+        public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken = default)
+        {
+            Started.TrySetResult(true);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            finally
+            {
+                Cancelled.TrySetResult(cancellationToken.IsCancellationRequested);
+            }
+
+            throw new InvalidOperationException("unreachable");
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }

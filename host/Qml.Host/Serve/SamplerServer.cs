@@ -58,6 +58,9 @@ public sealed class SamplerServer : IAsyncDisposable
     /// <summary>Jobs accepted so far.</summary>
     public int JobCount => _jobs.Count;
 
+    /// <summary>Every job record (server-side evidence for tests: none lost, none run twice).</summary>
+    public IReadOnlyCollection<SamplerJob> Jobs => [.. _jobs.Values];
+
     /// <summary>Builds a server for <paramref name="backend"/> on <paramref name="listen"/> (port 0: any free port).</summary>
     public static SamplerServer Create(IBackend backend, IPEndPoint listen, string token, ServeOptions? options = null, Action<string>? log = null)
     {
