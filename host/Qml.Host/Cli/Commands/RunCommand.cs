@@ -150,7 +150,7 @@ internal static class RunCommand
             }
 
             Console.WriteLine();
-            Console.WriteLine("Expectation values (exact):");
+            Console.WriteLine(report.ExactExpectations ? "Expectation values (exact):" : "Expectation values (estimated from shots by the backend):");
             Console.Write(expectations);
         }
 
@@ -191,7 +191,8 @@ internal static class RunCommand
         int Shots,
         ulong Seed,
         IReadOnlyDictionary<string, int>? Counts,
-        RunTiming Timing)
+        RunTiming Timing,
+        bool ExactExpectations)
     {
         public static RunReport From(
             BackendInfo info,
@@ -222,7 +223,8 @@ internal static class RunCommand
                 sampled?.Samples?.Shots ?? 0,
                 seed,
                 sampled?.Samples?.Counts(0),
-                new RunTiming(exact?.Diagnostics.Elapsed.TotalMilliseconds ?? 0, sampled?.Diagnostics.Elapsed.TotalMilliseconds ?? 0, total.TotalMilliseconds));
+                new RunTiming(exact?.Diagnostics.Elapsed.TotalMilliseconds ?? 0, sampled?.Diagnostics.Elapsed.TotalMilliseconds ?? 0, total.TotalMilliseconds),
+                info.Capabilities.ExactExpectations);
         }
     }
 }
