@@ -157,7 +157,7 @@ public static class CircuitDecomposer
                 break;
             case OperationKind.Unitary when op.Matrix!.QubitCount == 1:
                 {
-                    var (theta, phi, lambda, gamma) = ZyzAngles(op.Matrix);
+                    var (theta, phi, lambda, gamma) = GateMatrices.ZyzAngles(op.Matrix!.Entries.AsSpan());
                     w.U(q[0], theta, phi, lambda);
                     phase += gamma;
                     break;
@@ -169,40 +169,6 @@ public static class CircuitDecomposer
                     + "its declared width and no exact decomposition of a general multi-qubit unitary is built in; "
                     + "express it with named gates.");
         }
-    }
-
-    /// <summary>U = e^{iγ}·U3(θ, φ, λ) for a 2×2 unitary.</summary>
-    private static (double Theta, double Phi, double Lambda, double Gamma) ZyzAngles(UnitaryMatrix m)
-    {
-        Complex a = m[0, 0], b = m[0, 1], c = m[1, 0], d = m[1, 1];
-        var det = (a * d) - (b * c);
-        var gamma = det.Phase / 2.0;
-        var theta = 2.0 * Math.Atan2(c.Magnitude, a.Magnitude);
-
-        // With a = e^{iγ}cos(θ/2), c = e^{i(γ+φ)} sin(θ/2), b = -e^{i(γ+λ)} sin(θ/2).
-        double phi, lambda;
-        if (a.Magnitude > 1e-12 && c.Magnitude > 1e-12)
-        {
-            gamma = a.Phase;
-            phi = c.Phase - gamma;
-            lambda = (-b).Phase - gamma;
-        }
-        else if (a.Magnitude > 1e-12)
-        {
-            // Diagonal: only φ + λ matters.
-            gamma = a.Phase;
-            phi = 0;
-            lambda = d.Phase - gamma;
-        }
-        else
-        {
-            // Anti-diagonal: a = d = 0, choose λ = 0.
-            lambda = 0;
-            gamma = (-b).Phase;
-            phi = c.Phase - gamma;
-        }
-
-        return (theta, phi, lambda, gamma);
     }
 
     /// <summary>Collects the operations a rule produces, with the original condition.</summary>

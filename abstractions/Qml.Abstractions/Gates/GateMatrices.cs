@@ -173,6 +173,38 @@ public static class GateMatrices
         }
     }
 
+    /// <summary>
+    /// Angles of a 2×2 unitary as U = e^{iγ}·U(θ, φ, λ) (OpenQASM 3's U, row-major entries), so
+    /// any one-qubit matrix can be written as a named gate plus a global phase.
+    /// </summary>
+    public static (double Theta, double Phi, double Lambda, double Gamma) ZyzAngles(ReadOnlySpan<Complex> m)
+    {
+        if (m.Length != 4)
+        {
+            throw new ArgumentException($"A one-qubit unitary has 4 entries; got {m.Length}.", nameof(m));
+        }
+
+        Complex a = m[0], b = m[1], c = m[2], d = m[3];
+        var theta = 2.0 * Math.Atan2(c.Magnitude, a.Magnitude);
+
+        // a = e^{iγ}cos(θ/2), c = e^{i(γ+φ)} sin(θ/2), b = −e^{i(γ+λ)} sin(θ/2), d = e^{i(γ+φ+λ)} cos(θ/2).
+        if (a.Magnitude > 1e-12 && c.Magnitude > 1e-12)
+        {
+            var gamma = a.Phase;
+            return (theta, c.Phase - gamma, (-b).Phase - gamma, gamma);
+        }
+
+        if (a.Magnitude > 1e-12)
+        {
+            // Diagonal: only φ + λ matters; put it all in λ.
+            return (theta, 0, d.Phase - a.Phase, a.Phase);
+        }
+
+        // Anti-diagonal: a = d = 0; choose λ = 0.
+        var antiGamma = (-b).Phase;
+        return (theta, c.Phase - antiGamma, 0, antiGamma);
+    }
+
     /// <summary>The single-qubit gate a controlled gate applies to its target.</summary>
     public static OperationKind TargetOf(OperationKind controlled) => controlled switch
     {

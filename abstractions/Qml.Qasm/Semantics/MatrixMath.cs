@@ -145,34 +145,4 @@ internal static class MatrixMath
 
         return result;
     }
-
-    /// <summary>U = e^{iγ}·U3(θ, φ, λ) for a 2×2 unitary (Qiskit's u3 convention).</summary>
-    public static (double Theta, double Phi, double Lambda, double Gamma) ZyzAngles(ReadOnlySpan<Complex> m)
-    {
-        Complex a = m[0], b = m[1], c = m[2], d = m[3];
-        var theta = 2.0 * Math.Atan2(c.Magnitude, a.Magnitude);
-
-        // a = e^{iγ}cos(θ/2), c = e^{i(γ+φ)} sin(θ/2), b = -e^{i(γ+λ)} sin(θ/2), d = e^{i(γ+φ+λ)} cos(θ/2).
-        double gamma, phi, lambda;
-        if (a.Magnitude > 1e-12 && c.Magnitude > 1e-12)
-        {
-            gamma = a.Phase;
-            phi = c.Phase - gamma;
-            lambda = (-b).Phase - gamma;
-        }
-        else if (a.Magnitude > 1e-12)
-        {
-            gamma = a.Phase;
-            phi = 0;
-            lambda = d.Phase - gamma;
-        }
-        else
-        {
-            lambda = 0;
-            gamma = (-b).Phase;
-            phi = c.Phase - gamma;
-        }
-
-        return (theta, phi, lambda, gamma);
-    }
 }

@@ -174,7 +174,7 @@ public static class QasmWriter
                             + "Decompose it into named gates first.");
                     }
 
-                    var (theta, phi, lambda, gamma) = MatrixMath.ZyzAngles(matrix.Entries.AsSpan());
+                    var (theta, phi, lambda, gamma) = GateMatrices.ZyzAngles(matrix.Entries.AsSpan());
                     text.Append(v3 ? "U(" : "u3(").Append(Number(theta)).Append(", ").Append(Number(phi)).Append(", ").Append(Number(lambda))
                         .Append($") q[{q[0]}];\n");
                     if (v3 && gamma != 0)
