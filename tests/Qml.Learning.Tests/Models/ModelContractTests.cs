@@ -78,29 +78,29 @@ public sealed class ModelContractTests
     [Test]
     public void Factories_and_providers_register_once_each()
     {
-        var services = new ServiceCollection().AddModelFactory<StubFactory>().AddModelFactory<StubFactory>().AddDatasetProvider<StubProvider>();
+        var services = new ServiceCollection().AddModelFactory<TinyMlpFactory>().AddModelFactory<TinyMlpFactory>().AddDatasetProvider<MoonsProvider>();
 
         Assert.That(services.Select(d => (d.ServiceType.Name, d.ImplementationType?.Name, d.Lifetime)), Is.EqualTo(new[]
         {
-            ("IModelFactory", (string?)"StubFactory", ServiceLifetime.Singleton),
-            ("IDatasetProvider", "StubProvider", ServiceLifetime.Singleton),
+            ("IModelFactory", (string?)"TinyMlpFactory", ServiceLifetime.Singleton),
+            ("IDatasetProvider", "MoonsProvider", ServiceLifetime.Singleton),
         }));
     }
 
-    private sealed class StubFactory : IModelFactory
+    private sealed class TinyMlpFactory : IModelFactory
     {
-        public string Name => "stub";
+        public string Name => "tiny-mlp";
 
-        public ModelDescriptor Describe() => new("stub", "a stub", ModelTask.Classification, [], "moons");
+        public ModelDescriptor Describe() => new("tiny-mlp", "a tiny MLP for registration tests", ModelTask.Classification, [], "moons");
 
         public IModel Create(ModelOptions options, ModelContext context) => new TinyMlp(context.InputFeatures, context.Outputs, context.Task, context.Seed);
     }
 
-    private sealed class StubProvider : IDatasetProvider
+    private sealed class MoonsProvider : IDatasetProvider
     {
-        public string Name => "stub-data";
+        public string Name => "moons-copy";
 
-        public DatasetDescriptor Describe() => new("stub-data", "stub", DatasetTask.Classification, []);
+        public DatasetDescriptor Describe() => new("moons-copy", "the built-in moons, registered again", DatasetTask.Classification, []);
 
         public Dataset Load(DatasetOptions options) => BuiltInDatasets.Load("moons");
     }
