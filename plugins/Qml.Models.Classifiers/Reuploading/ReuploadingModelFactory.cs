@@ -7,7 +7,7 @@ public sealed class ReuploadingModelFactory : IModelFactory
 {
     internal const string ModelName = "reuploading";
 
-    internal static readonly ModelOptionInfo Qubits = new("qubits", "qubits (1 or a few); every qubit re-uploads every feature", "2");
+    internal static readonly ModelOptionInfo Qubits = new("qubits", "qubits (1 or a few on statevectors; tens on mps); every qubit re-uploads every feature", "2");
     internal static readonly ModelOptionInfo Layers = new("layers", "re-uploading layers L of rotations of (w ⊙ x + b)", "4");
     internal static readonly ModelOptionInfo Readout = new("readout", "bloch (⟨X⟩,⟨Y⟩,⟨Z⟩ per qubit: learned fidelity to class states) or z", "bloch");
 
@@ -26,7 +26,7 @@ public sealed class ReuploadingModelFactory : IModelFactory
         ArgumentNullException.ThrowIfNull(context);
         options.RequireKnown(ModelName, Describe().Options);
         var settings = new ReuploadingSettings(
-            options.GetInt(Qubits.Name, 2, 1, 16),
+            options.GetInt(Qubits.Name, 2, 1, 1024),
             options.GetInt(Layers.Name, 4, 1, 64),
             options.GetChoice(Readout.Name, "bloch", "bloch", "z"));
         return new ReuploadingModel(settings, options, context);

@@ -72,6 +72,24 @@ public sealed class TrainCliTests
     }
 
     [Test]
+    public void A_forty_qubit_reuploading_model_trains_end_to_end_on_the_mps_backend()
+    {
+        // 40 qubits is beyond any statevector here (2^40 amplitudes); the re-uploading circuit's
+        // CZ chain keeps bonds small, so the MPS runs it, parameter shifts included.
+        var output = Path.Combine(_folder, "mps40");
+
+        var outcome = QmlProcess.Run(
+            "train", "--model", "reuploading", "-m", "qubits=40", "-m", "layers=1", "-b", "mps",
+            "--epochs", "3", "--dataset", "circles", "-d", "samples=60", "--batch-size", "12", "--out", output, "--format", "json");
+
+        Assert.That(outcome.ExitCode, Is.Zero, outcome.ToString());
+        using var json = JsonDocument.Parse(outcome.StandardOutput);
+        Assert.That(json.RootElement.GetProperty("backend").GetString(), Is.EqualTo("mps"));
+        Assert.That(json.RootElement.GetProperty("differentiation").GetString(), Is.EqualTo("auto"));
+        Assert.That(json.RootElement.GetProperty("metrics").GetProperty("test_accuracy").GetDouble(), Is.GreaterThanOrEqualTo(0.9));
+    }
+
+    [Test]
     public void Predict_classifies_raw_feature_rows_and_rejects_the_wrong_width()
     {
         var csv = Path.Combine(_folder, "rows.csv");
