@@ -23,20 +23,47 @@ internal sealed class BackendSelection
         Description = "Device index for backends with several devices (OpenCL; see `qml backends`): the same as -o device=N.",
     };
 
+    public Option<int?> MaxBond { get; } = new("--max-bond")
+    {
+        Description = "Bond dimension cap of tensor-network backends (mps): the same as -o max-bond=N.",
+    };
+
+    public Option<double?> Cutoff { get; } = new("--cutoff")
+    {
+        Description = "Discarded-weight cutoff of each truncated SVD (mps): the same as -o cutoff=EPS.",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Backend);
         command.Options.Add(BackendOptions);
         command.Options.Add(Device);
+        command.Options.Add(MaxBond);
+        command.Options.Add(Cutoff);
     }
 
     public string Name(ParseResult parseResult) => parseResult.GetValue(Backend) ?? "cpu";
 
     public BackendOptions Options(ParseResult parseResult)
     {
+        // The flags are shorthands for backend options; the backend validates them like any other.
         var options = Abstractions.Execution.BackendOptions.Parse(parseResult.GetValue(BackendOptions) ?? []);
-        return parseResult.GetValue(Device) is { } device
-            ? options.With("device", device.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            : options;
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        if (parseResult.GetValue(Device) is { } device)
+        {
+            options = options.With("device", device.ToString(culture));
+        }
+
+        if (parseResult.GetValue(MaxBond) is { } maxBond)
+        {
+            options = options.With("max-bond", maxBond.ToString(culture));
+        }
+
+        if (parseResult.GetValue(Cutoff) is { } cutoff)
+        {
+            options = options.With("cutoff", cutoff.ToString("R", culture));
+        }
+
+        return options;
     }
 }

@@ -108,6 +108,24 @@ public sealed class CliTests
     }
 
     [Test]
+    public void TruncationFlagsReachTheMpsBackendAndItsDiagnostics()
+    {
+        var exact = QmlProcess.Run("run", "-b", "mps", "-c", "layered", "-n", "12", "--layers", "4", "--shots", "0", "--format", "json");
+        var capped = QmlProcess.Run("run", "-b", "mps", "-c", "layered", "-n", "12", "--layers", "4", "--max-bond", "2", "--cutoff", "1e-12", "--shots", "0", "--format", "json");
+        var refused = QmlProcess.Run("run", "-b", "mps", "--max-bond", "0");
+
+        Assert.That(exact.ExitCode, Is.Zero, exact.ToString());
+        Assert.That(capped.ExitCode, Is.Zero, capped.ToString());
+        using var exactJson = JsonDocument.Parse(exact.StandardOutput);
+        using var cappedJson = JsonDocument.Parse(capped.StandardOutput);
+        var a = exactJson.RootElement.GetProperty("probabilities").EnumerateArray().Select(p => p.GetDouble()).ToArray();
+        var b = cappedJson.RootElement.GetProperty("probabilities").EnumerateArray().Select(p => p.GetDouble()).ToArray();
+        Assert.That(a.Zip(b, (x, y) => Math.Abs(x - y)).Max(), Is.GreaterThan(1e-6), "a bond cap of 2 must truncate this entangled circuit");
+        Assert.That(refused.ExitCode, Is.EqualTo(2), refused.ToString());
+        Assert.That(refused.StandardError, Does.Contain("max-bond"));
+    }
+
+    [Test]
     public void UnknownCommandIsAUsageError()
     {
         var outcome = QmlProcess.Run("teleport");
