@@ -72,17 +72,13 @@ public sealed class Circuit
         get
         {
             var measured = new HashSet<int>();
-            var touched = new HashSet<int>();
-            foreach (var operation in Operations)
+            var noOpResets = NoOpResets();
+            for (var index = 0; index < Operations.Length; index++)
             {
-                if (operation.Kind == OperationKind.Reset && !touched.Contains(operation.Qubits[0]))
+                var operation = Operations[index];
+                if (noOpResets[index])
                 {
                     continue;
-                }
-
-                if (operation.Kind != OperationKind.Barrier)
-                {
-                    touched.UnionWith(operation.Qubits);
                 }
 
                 if (operation.Condition is not null || operation.Kind == OperationKind.Reset)
@@ -104,6 +100,30 @@ public sealed class Circuit
 
             return false;
         }
+    }
+
+    /// <summary>
+    /// Marks the unconditioned resets of qubits nothing has touched yet: on |0⟩ they do nothing
+    /// (Qiskit's RemoveResetInZeroState). One rule for mid-circuit detection and validation.
+    /// </summary>
+    internal bool[] NoOpResets()
+    {
+        var noOp = new bool[Operations.Length];
+        var touched = new HashSet<int>();
+        for (var index = 0; index < Operations.Length; index++)
+        {
+            var operation = Operations[index];
+            if (operation.Kind == OperationKind.Reset && operation.Condition is null && !touched.Contains(operation.Qubits[0]))
+            {
+                noOp[index] = true;
+            }
+            else if (operation.Kind != OperationKind.Barrier)
+            {
+                touched.UnionWith(operation.Qubits);
+            }
+        }
+
+        return noOp;
     }
 
     /// <summary>True when the circuit has at least one measurement.</summary>

@@ -109,27 +109,16 @@ public static class RequestValidator
         return ReferenceEquals(native, request.Circuit) ? request : request with { Circuit = native };
     }
 
-    /// <summary>Drops resets of qubits nothing has touched yet: on |0⟩ they do nothing (as Qiskit's RemoveResetInZeroState).</summary>
+    /// <summary>Drops resets that do nothing (see <see cref="Circuits.Circuit.NoOpResets"/>).</summary>
     private static Circuits.Circuit WithoutInitialResets(Circuits.Circuit circuit)
     {
-        var touched = new HashSet<int>();
-        var kept = new List<Circuits.Operation>(circuit.Operations.Length);
-        foreach (var operation in circuit.Operations)
+        var noOp = circuit.NoOpResets();
+        if (!noOp.Contains(true))
         {
-            if (operation.Kind == OperationKind.Reset && operation.Condition is null && !touched.Contains(operation.Qubits[0]))
-            {
-                continue;
-            }
-
-            if (operation.Kind != OperationKind.Barrier)
-            {
-                touched.UnionWith(operation.Qubits);
-            }
-
-            kept.Add(operation);
+            return circuit;
         }
 
-        return kept.Count == circuit.Operations.Length ? circuit : circuit.WithOperations(kept);
+        return circuit.WithOperations(circuit.Operations.Where((_, index) => !noOp[index]));
     }
 
     /// <summary>Extra checks for a vector-Jacobian product request.</summary>
