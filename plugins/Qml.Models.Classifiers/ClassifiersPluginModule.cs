@@ -4,6 +4,7 @@ using Qml.Learning.Models;
 using Qml.Models.Classifiers.Baselines;
 using Qml.Models.Classifiers.Data;
 using Qml.Models.Classifiers.Hybrid;
+using Qml.Models.Classifiers.Kernels;
 using Qml.Models.Classifiers.Reuploading;
 using Qml.Models.Classifiers.Vqc;
 
@@ -11,11 +12,11 @@ using Qml.Models.Classifiers.Vqc;
 
 namespace Qml.Models.Classifiers;
 
-/// <summary>Registers the classifier models (<c>--model hybrid</c>, <c>reuploading</c>, <c>vqc</c>, and the classical baselines <c>logistic</c>, <c>mlp-classifier</c>) and the ad hoc dataset (<c>--dataset adhoc</c>).</summary>
+/// <summary>Registers the classifier models (<c>--model hybrid</c>, <c>reuploading</c>, <c>vqc</c>, <c>qsvm</c>, and the classical baselines <c>logistic</c>, <c>mlp-classifier</c>, <c>rbf-svm</c>) and the ad hoc dataset (<c>--dataset adhoc</c>).</summary>
 public sealed class ClassifiersPluginModule : IQmlPluginModule
 {
     public PluginManifest Manifest { get; } =
-        new("qml.models.classifiers", new Version(1, 0, 0), "Classifier models: hybrid, data re-uploading, VQC; classical baselines logistic, mlp-classifier; ad hoc dataset");
+        new("qml.models.classifiers", new Version(1, 0, 0), "Classifier models: hybrid, data re-uploading, VQC, quantum kernel SVM (qsvm); classical baselines logistic, mlp-classifier, rbf-svm; ad hoc dataset");
 
     public void ConfigureServices(IServiceCollection services)
     {
@@ -24,6 +25,8 @@ public sealed class ClassifiersPluginModule : IQmlPluginModule
         services.AddModelFactory<VqcModelFactory>();
         services.AddModelFactory<LogisticModelFactory>();
         services.AddModelFactory<MlpModelFactory>();
+        services.AddModelFactory<QsvmModelFactory>();
+        services.AddModelFactory<RbfSvmModelFactory>();
         services.AddDatasetProvider<AdHocDatasetProvider>();
     }
 }

@@ -39,6 +39,36 @@ public static class Checkpoint
     public static void Save(string directory, Module network, ModelCard card, IOptimizer? optimizer, TrainerState state)
     {
         ArgumentNullException.ThrowIfNull(network);
+        var optimizerTensors = optimizer is null
+            ? new Dictionary<string, SafeTensor>()
+            : optimizer.State.ToDictionary(p => p.Key, p => new SafeTensor(p.Value.Shape, p.Value.ToArray()), StringComparer.Ordinal);
+        Save(directory, WeightTensors(network), optimizerTensors, card, state);
+    }
+
+    /// <summary>Writes a consistent checkpoint of a one-shot model: its fitted state as the weights, no optimizer state.</summary>
+    public static void SaveFitted(string directory, IOneShotModel model, ModelCard card, TrainerState state)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Save(directory, model.FittedState().ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), [], card, state);
+    }
+
+    /// <summary>Loads <c>weights.safetensors</c> into a one-shot model; the file must belong to <paramref name="modelId"/>.</summary>
+    public static void LoadFitted(string directory, IOneShotModel model, string modelId)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Recover(directory);
+        var path = Path.Combine(directory, WeightsFile);
+        var (tensors, metadata) = SafeTensorsFile.Read(path);
+        if (metadata.TryGetValue("model_id", out var stored) && !string.Equals(stored, modelId, StringComparison.Ordinal))
+        {
+            throw new CheckpointException($"{path}: the weights belong to model '{stored}', not '{modelId}'.");
+        }
+
+        model.LoadFittedState(tensors, path);
+    }
+
+    private static void Save(string directory, Dictionary<string, SafeTensor> weights, Dictionary<string, SafeTensor> optimizerTensors, ModelCard card, TrainerState state)
+    {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(state);
         Directory.CreateDirectory(directory);
@@ -57,10 +87,7 @@ public static class Checkpoint
             ["model_version"] = card.ModelVersion,
             ["epoch"] = state.EpochsCompleted.ToString(CultureInfo.InvariantCulture),
         };
-        SafeTensorsFile.Write(Path.Combine(pending, WeightsFile), WeightTensors(network), metadata);
-        var optimizerTensors = optimizer is null
-            ? new Dictionary<string, SafeTensor>()
-            : optimizer.State.ToDictionary(p => p.Key, p => new SafeTensor(p.Value.Shape, p.Value.ToArray()), StringComparer.Ordinal);
+        SafeTensorsFile.Write(Path.Combine(pending, WeightsFile), weights, metadata);
         SafeTensorsFile.Write(Path.Combine(pending, OptimizerFile), optimizerTensors, new Dictionary<string, string>(metadata) { ["optimizer"] = state.Optimizer });
         card.Write(Path.Combine(pending, CardFile));
         AtomicFile.WriteAllText(Path.Combine(pending, TrainerFile), state.ToJson());

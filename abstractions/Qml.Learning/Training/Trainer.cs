@@ -46,6 +46,11 @@ public sealed class Trainer
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(card);
+        if (_model is IOneShotModel oneShot)
+        {
+            return FitOnce(oneShot, data, card, progress, cancellationToken);
+        }
+
         var network = _model.Network;
         var parameters = network.Parameters();
         var optimizer = CreateOptimizer(_options.Optimizer, parameters, _options.LearningRate);
@@ -168,6 +173,56 @@ public sealed class Trainer
         }
 
         return new TrainingResult(card, history, test, state.StoppedEarly, interrupted, resumedFrom, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// A one-shot model: one fit on the whole training set, recorded as epoch 1 (train and
+    /// validation metrics of the fitted model), then the test evaluation and one checkpoint.
+    /// The fit is deterministic, so --resume simply fits again.
+    /// </summary>
+    private TrainingResult FitOnce(IOneShotModel model, DatasetSplit data, ModelCard card, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var metricName = ModelBase.MetricNames(card.Task)[0];
+        var clock = Stopwatch.StartNew();
+        progress?.Report(new TrainingProgress(1, 1, 0, 1, double.NaN, metricName, null, TimeSpan.Zero, null));
+        model.Fit(data.Train, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var train = Evaluation.Of(model, data.Train);
+        var validation = Evaluation.Of(model, data.Validation);
+        var record = new EpochRecord(1, train.Loss, validation.Loss, train.Metrics, validation.Metrics, 0, clock.Elapsed.TotalSeconds);
+        var history = new List<EpochRecord> { record };
+        var state = new TrainerState
+        {
+            ModelId = card.ModelId,
+            Seed = _options.Seed,
+            Optimizer = _options.Optimizer,
+            BatchSize = data.Train.SampleCount,
+            EpochsCompleted = 1,
+            BestValidationLoss = validation.Loss,
+            BestEpoch = 1,
+            History = history,
+        };
+        card = WithEpoch(card with { ParameterCount = model.FittedParameterCount, Seed = _options.Seed }, record);
+        var test = Evaluation.Of(model, data.Test);
+        var metrics = new Dictionary<string, double>(card.Metrics, StringComparer.Ordinal) { ["test_loss"] = test.Loss };
+        foreach (var (name, value) in test.Metrics)
+        {
+            metrics["test_" + name] = value;
+        }
+
+        card = card with { Metrics = metrics, Created = DateTimeOffset.UtcNow };
+        progress?.Report(new TrainingProgress(1, 1, 1, 1, record.TrainLoss, metricName, validation.Metrics.GetValueOrDefault(metricName), clock.Elapsed, TimeSpan.Zero, record));
+        if (_options.CheckpointDirectory is { } directory)
+        {
+            Checkpoint.SaveFitted(directory, model, card, state);
+            if (_options.WriteReports)
+            {
+                RunReport.WriteHistory(directory, card, history);
+                RunReport.WritePredictions(directory, card, data.Test, test);
+            }
+        }
+
+        return new TrainingResult(card, history, test, false, false, 0, clock.Elapsed);
     }
 
     /// <summary>Creates the optimizer named <paramref name="name"/>, or null for the gradient-free ones (run by the trainer itself).</summary>

@@ -14,7 +14,7 @@ namespace Qml.Models.Classifiers.Kernels;
 /// U(x′)†U(x)|0⟩ per pair with shots and counts all-zero outcomes. Gram matrices compute only
 /// the upper triangle and set the diagonal to 1.
 /// </summary>
-public sealed class FidelityKernel
+public sealed class FidelityKernel : IKernel
 {
     private readonly IReadOnlyList<(int I, int J)> _pairs;
 

@@ -111,7 +111,7 @@ public sealed class QuantumKernelSvm(FidelityKernel kernel, double c = 1.0, doub
             text.Append('\n');
         }
 
-        File.WriteAllText(path, text.ToString());
+        Qml.Learning.Checkpoints.AtomicFile.WriteAllText(path, text.ToString());
     }
 
     /// <summary>Writes train_kernel.csv (the Gram matrix) and test_kernel.csv (test × train) into <paramref name="directory"/>.</summary>

@@ -35,12 +35,13 @@ internal static class TrainCommand
         var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint in --out, exactly where it stopped." };
         var modelOptions = new Option<string[]>("--model-option", "-m") { Description = "Model setting as key=value, repeatable (e.g. -m qubits=4)." };
         var datasetOptions = new Option<string[]>("--dataset-option", "-d") { Description = "Dataset setting as key=value, repeatable (e.g. -d samples=400)." };
+        var kernelCsv = new Option<string?>("--kernel-csv") { Description = "Kernel models (qsvm, rbf-svm): write train_kernel.csv and test_kernel.csv (test × train) into this folder." };
 
         var command = new Command("train", "Train a model on a dataset; writes checkpoints, metrics and plots to --out.");
         command.Options.Add(model);
         command.Options.Add(dataset);
         backend.AddTo(command);
-        foreach (var option in new Option[] { diff, epochs, batchSize, lr, optimizer, schedule, seed, patience, evaluations, scaling, output, resume, modelOptions, datasetOptions })
+        foreach (var option in new Option[] { diff, epochs, batchSize, lr, optimizer, schedule, seed, patience, evaluations, scaling, output, resume, modelOptions, datasetOptions, kernelCsv })
         {
             command.Options.Add(option);
         }
@@ -82,16 +83,30 @@ internal static class TrainCommand
                 Backend = quantum.Info.Name,
                 Differentiation = DifferentiationMethodNames.Name(method),
             };
+            var kernelFolder = parseResult.GetValue(kernelCsv);
+            if (kernelFolder is not null && built is not IKernelModel)
+            {
+                throw new QmlException($"--kernel-csv: model '{factory.Name}' is not a kernel model; only kernel models (qsvm, rbf-svm) have kernel matrices.");
+            }
+
             var trainer = new Trainer(built, trainingOptions);
             var live = !json && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
             if (!json)
             {
-                Console.WriteLine(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"training {factory.Name} ({built.Network.ParameterCount} parameters) on {provider.Name} ({split.Train.SampleCount}/{split.Validation.SampleCount}/{split.Test.SampleCount} train/val/test) with {trainingOptions.Optimizer} on {quantum.Info.Name} ({card.Differentiation})"));
+                var sizes = $"{split.Train.SampleCount}/{split.Validation.SampleCount}/{split.Test.SampleCount} train/val/test";
+                Console.WriteLine(built is IOneShotModel
+                    ? $"fitting {factory.Name} in one shot on {provider.Name} ({sizes}) on {quantum.Info.Name}"
+                    : string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"training {factory.Name} ({built.Network.ParameterCount} parameters) on {provider.Name} ({sizes}) with {trainingOptions.Optimizer} on {quantum.Info.Name} ({card.Differentiation})"));
             }
 
             var result = TrainingProgressDisplay.Run(live, json ? Console.Error : Console.Out, progress => trainer.Fit(split, card, progress, cancellationToken));
+            if (kernelFolder is not null)
+            {
+                ((IKernelModel)built).ExportKernels(Path.GetFullPath(kernelFolder), split.Test);
+            }
+
             var summary = new TrainSummaryJson(
                 result.Card.ModelId, result.Card.Dataset, result.Card.Backend, result.Card.Differentiation, trainingOptions.Optimizer, result.Card.Seed,
                 result.Card.Epoch, result.StoppedEarly, result.ResumedFromEpoch, result.Card.ParameterCount, Math.Round(result.Elapsed.TotalSeconds, 3),

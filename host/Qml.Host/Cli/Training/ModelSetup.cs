@@ -41,7 +41,15 @@ internal static class ModelSetup
                 $"{Path.Combine(checkpoint, Checkpoint.CardFile)}: the weights are of {card.ModelId} {card.ModelVersion}; the installed plugin builds {model.Card.ModelVersion}.");
         }
 
-        Checkpoint.LoadWeights(checkpoint, model.Network, card.ModelId);
+        if (model is IOneShotModel fitted)
+        {
+            Checkpoint.LoadFitted(checkpoint, fitted, card.ModelId);
+        }
+        else
+        {
+            Checkpoint.LoadWeights(checkpoint, model.Network, card.ModelId);
+        }
+
         return model;
     }
 
