@@ -8,16 +8,22 @@ using Qml.Host.Serve;
 
 namespace Qml.Backends.Remote.Tests;
 
-/// <summary>A <c>qml serve</c> on 127.0.0.1 (ephemeral port) backed by the CPU backend, with a random token.</summary>
+/// <summary>
+/// A <c>qml serve</c> on 127.0.0.1 (ephemeral port unless given) backed by the CPU backend (or a given
+/// backend), with a random token and its own state directory, deleted on
+/// dispose unless the caller supplied it.
+/// </summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
-    private readonly IBackend _cpu;
+    private readonly IBackend? _owned;
+    private readonly bool _ownsState;
 
-    private LoopbackServer(IBackend cpu, SamplerServer server, string token)
+    private LoopbackServer(IBackend? owned, SamplerServer server, string token, bool ownsState)
     {
-        _cpu = cpu;
+        _owned = owned;
         Server = server;
         Token = token;
+        _ownsState = ownsState;
     }
 
     public SamplerServer Server { get; }
@@ -26,14 +32,25 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public Uri Url => Server.Address;
 
-    public static async Task<LoopbackServer> StartAsync(ServeOptions? options = null)
+    public static IBackend Cpu() => new CpuBackendFactory().Create(BackendOptions.Parse(["threads=2"]));
+
+    public static async Task<LoopbackServer> StartAsync(ServeOptions? options = null, IBackend? backend = null, string? token = null, int port = 0)
     {
-        var cpu = new CpuBackendFactory().Create(BackendOptions.Parse(["threads=2"]));
-        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-        var server = SamplerServer.Create(cpu, new IPEndPoint(IPAddress.Loopback, 0), token, options);
+        options ??= new ServeOptions();
+        var ownsState = options.StateDirectory is null;
+        if (ownsState)
+        {
+            options = options with { StateDirectory = NewStateDirectory() };
+        }
+
+        var owned = backend is null ? Cpu() : null;
+        token ??= Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        var server = SamplerServer.Create(backend ?? owned!, new IPEndPoint(IPAddress.Loopback, port), token, options);
         await server.StartAsync();
-        return new LoopbackServer(cpu, server, token);
+        return new LoopbackServer(owned, server, token, ownsState);
     }
+
+    public static string NewStateDirectory() => Path.Combine(Path.GetTempPath(), "qml-serve-test-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>A remote backend pointed at this server.</summary>
     public RemoteBackend CreateRemote(params string[] options) =>
@@ -56,7 +73,12 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var state = Server.StateDirectory;
         await Server.DisposeAsync();
-        _cpu.Dispose();
+        _owned?.Dispose();
+        if (_ownsState && Directory.Exists(state))
+        {
+            Directory.Delete(state, recursive: true);
+        }
     }
 }

@@ -102,7 +102,7 @@ public sealed class RemoteBackendTests
     [Test]
     public async Task AFullQueueAnswers429AndTheClientBacksOffAndFinishesEveryJobOnce()
     {
-        await using var server = await LoopbackServer.StartAsync(new ServeOptions { MaxQueuedJobs = 1, Concurrency = 1 });
+        await using var server = await LoopbackServer.StartAsync(new ServeOptions { MaxQueuedJobs = 1, MaxConcurrentJobs = 1 });
         var circuit = new CircuitBuilder(8).H(0).H(3).CX(0, 5).Build();
         var remotes = Enumerable.Range(0, 6).Select(_ => server.CreateRemote("retries=12", "poll-ms=5")).ToList();
         try

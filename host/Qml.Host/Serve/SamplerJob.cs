@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Qml.Abstractions.Circuits;
 using Qml.Abstractions.Execution;
@@ -17,22 +18,48 @@ public enum JobStatus
 /// <summary>One primitive unified bloc: a circuit, its B×P parameter rows and the shots per row.</summary>
 public sealed record SamplerPub(Circuit Circuit, BindingTable Bindings, int Shots);
 
-/// <summary>A submitted sampler job and, once it has run, its results or failure.</summary>
+/// <summary>A status a job entered, and when.</summary>
+public sealed record JobTransition(JobStatus Status, DateTimeOffset At);
+
+/// <summary>
+/// A submitted sampler job and, once it has run, its results or failure. Every change of
+/// status is a <see cref="JobTransition"/>; <see cref="ToRecord"/> is the JSON kept on disk.
+/// </summary>
 public sealed class SamplerJob
 {
     private readonly Lock _gate = new();
+    private readonly List<JobTransition> _transitions = [];
 
-    public SamplerJob(string id, IReadOnlyList<SamplerPub> pubs, ulong seed)
+    public SamplerJob(string id, string? idempotencyKey, JsonObject request, string programHash, IReadOnlyList<SamplerPub>? pubs, ulong seed)
+        : this(id, idempotencyKey, request, programHash, pubs, seed, DateTimeOffset.UtcNow)
+    {
+        _transitions.Add(new JobTransition(JobStatus.Queued, Created));
+    }
+
+    private SamplerJob(string id, string? idempotencyKey, JsonObject? request, string programHash, IReadOnlyList<SamplerPub>? pubs, ulong seed, DateTimeOffset created)
     {
         Id = id;
-        Pubs = pubs;
+        IdempotencyKey = string.IsNullOrEmpty(idempotencyKey) ? null : idempotencyKey;
+        Request = request;
+        ProgramHash = programHash;
+        Pubs = pubs ?? [];
         Seed = seed;
-        Created = DateTimeOffset.UtcNow;
+        Created = created;
     }
 
     public string Id { get; }
 
-    public IReadOnlyList<SamplerPub> Pubs { get; }
+    /// <summary>The client's <c>Idempotency-Key</c>, when it sent one.</summary>
+    public string? IdempotencyKey { get; }
+
+    /// <summary>The submitted body while the job may still run (dropped once it finished).</summary>
+    public JsonObject? Request { get; private set; }
+
+    /// <summary>SHA-256 (hex) of the submitted body as received.</summary>
+    public string ProgramHash { get; }
+
+    /// <summary>The parsed PUBs; empty for a job restored from disk after it finished.</summary>
+    public IReadOnlyList<SamplerPub> Pubs { get; private set; }
 
     public ulong Seed { get; }
 
@@ -45,8 +72,27 @@ public sealed class SamplerJob
 
     public JsonObject? Results { get; private set; }
 
-    /// <summary>Cancelled by <c>POST /jobs/{id}/cancel</c> or server shutdown.</summary>
+    /// <summary>Times the job was started on the backend (0 or 1: a job never runs twice).</summary>
+    public int Runs { get; private set; }
+
+    public IReadOnlyList<JobTransition> Transitions
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _transitions];
+            }
+        }
+    }
+
+    /// <summary>Cancelled by <c>POST /jobs/{id}/cancel</c>, an interruption or server shutdown.</summary>
     public CancellationTokenSource Cancellation { get; } = new();
+
+    /// <summary>Serialises writes of this job's record, so the last write holds the latest state.</summary>
+    internal Lock RecordGate { get; } = new();
+
+    public bool IsFinished => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;
 
     /// <summary>Queued → Running; false when the job was cancelled while queued.</summary>
     public bool TryStart()
@@ -58,33 +104,60 @@ public sealed class SamplerJob
                 return false;
             }
 
-            Status = JobStatus.Running;
+            Runs++;
+            Enter(JobStatus.Running);
             return true;
         }
     }
 
-    public void Complete(JsonObject results)
+    public bool Complete(JsonObject results)
     {
         lock (_gate)
         {
-            if (Status == JobStatus.Running)
+            if (Status != JobStatus.Running)
             {
-                Results = results;
-                Status = JobStatus.Completed;
+                return false;
             }
+
+            Results = results;
+            Enter(JobStatus.Completed);
+            return true;
         }
     }
 
-    public void Fail(string reason)
+    public bool Fail(string reason)
     {
         lock (_gate)
         {
-            if (Status is JobStatus.Running or JobStatus.Queued)
+            if (Status is not (JobStatus.Running or JobStatus.Queued))
             {
-                Reason = reason;
-                Status = JobStatus.Failed;
+                return false;
             }
+
+            Reason = reason;
+            Enter(JobStatus.Failed);
         }
+
+        Cancellation.Cancel();
+        return true;
+    }
+
+    /// <summary>Running → Failed with <paramref name="reason"/> (the server stops under it); queued jobs stay queued.</summary>
+    public bool Interrupt(string reason)
+    {
+        lock (_gate)
+        {
+            if (Status != JobStatus.Running)
+            {
+                return false;
+            }
+
+            Reason = reason;
+            Enter(JobStatus.Failed);
+        }
+
+        Cancellation.Cancel();
+        return true;
     }
 
     /// <summary>Cancels a queued or running job; false when it had already finished.</summary>
@@ -98,12 +171,113 @@ public sealed class SamplerJob
             }
 
             Reason = reason;
-            Status = JobStatus.Cancelled;
+            Enter(JobStatus.Cancelled);
         }
 
         Cancellation.Cancel();
         return true;
     }
 
-    public bool IsFinished => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;
+    /// <summary>The job as kept on disk: id, key, status and its transitions, hash, seed, runs, request while unfinished, results or reason.</summary>
+    public JsonObject ToRecord()
+    {
+        lock (_gate)
+        {
+            var transitions = new JsonArray();
+            foreach (var t in _transitions)
+            {
+                transitions.Add(new JsonObject { ["status"] = t.Status.ToString(), ["at"] = Time(t.At) });
+            }
+
+            var record = new JsonObject
+            {
+                ["version"] = 1,
+                ["id"] = Id,
+                ["idempotency_key"] = IdempotencyKey,
+                ["status"] = Status.ToString(),
+                ["created"] = Time(Created),
+                ["transitions"] = transitions,
+                ["program_hash"] = ProgramHash,
+                ["seed"] = Seed,
+                ["runs"] = Runs,
+            };
+            if (Reason is not null)
+            {
+                record["reason"] = Reason;
+            }
+
+            if (!IsFinished && Request is not null)
+            {
+                record["request"] = Request.DeepClone();
+            }
+
+            if (Results is not null)
+            {
+                record["results"] = Results.DeepClone();
+            }
+
+            return record;
+        }
+    }
+
+    /// <summary>Rebuilds a job from its record (<see cref="ToRecord"/>); its PUBs are attached by <see cref="Requeue"/>.</summary>
+    public static SamplerJob FromRecord(JsonObject record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var id = record["id"]?.GetValue<string>() ?? throw new FormatException("the record has no id.");
+        var job = new SamplerJob(
+            id,
+            record["idempotency_key"]?.GetValue<string>(),
+            record["request"]?.DeepClone() as JsonObject,
+            record["program_hash"]?.GetValue<string>() ?? string.Empty,
+            null,
+            record["seed"]?.GetValue<ulong>() ?? 0,
+            DateTimeOffset.Parse(record["created"]?.GetValue<string>() ?? throw new FormatException($"record {id} has no created time."), CultureInfo.InvariantCulture))
+        {
+            Status = Enum.Parse<JobStatus>(record["status"]?.GetValue<string>() ?? throw new FormatException($"record {id} has no status.")),
+            Reason = record["reason"]?.GetValue<string>(),
+            Results = record["results"]?.DeepClone() as JsonObject,
+            Runs = record["runs"]?.GetValue<int>() ?? 0,
+        };
+        foreach (var t in record["transitions"] as JsonArray ?? [])
+        {
+            job._transitions.Add(new JobTransition(
+                Enum.Parse<JobStatus>(t!["status"]!.GetValue<string>()),
+                DateTimeOffset.Parse(t["at"]!.GetValue<string>(), CultureInfo.InvariantCulture)));
+        }
+
+        return job;
+    }
+
+    /// <summary>Gives a restored, still queued job its parsed PUBs again.</summary>
+    internal void Requeue(IReadOnlyList<SamplerPub> pubs)
+    {
+        lock (_gate)
+        {
+            Pubs = pubs;
+        }
+    }
+
+    /// <summary>A restored job that was running when the server died: it is failed, never re-run.</summary>
+    internal void FailInterrupted(string reason)
+    {
+        lock (_gate)
+        {
+            Reason = reason;
+            Enter(JobStatus.Failed);
+        }
+    }
+
+    private void Enter(JobStatus status)
+    {
+        Status = status;
+        _transitions.Add(new JobTransition(status, DateTimeOffset.UtcNow));
+        if (status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled)
+        {
+            // The body is only needed to re-queue after a restart; a finished job keeps its hash.
+            Request = null;
+        }
+    }
+
+    private static string Time(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
 }

@@ -35,14 +35,20 @@ public sealed class SamplerServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, SamplerJob> _byIdempotencyKey = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _submitGate = new();
+    private readonly JobStore _store;
+    private readonly Action<string>? _log;
     private Task[] _workers = [];
     private long _executions;
+    private int _running;
+    private int _peakRunning;
 
-    private SamplerServer(WebApplication app, IBackend backend, string token, ServeOptions options)
+    private SamplerServer(WebApplication app, IBackend backend, string token, ServeOptions options, JobStore store, Action<string>? log)
     {
         _app = app;
         _backend = backend;
         _options = options;
+        _store = store;
+        _log = log;
         _tokenHash = SHA256.HashData(Encoding.UTF8.GetBytes(token));
         _queue = Channel.CreateBounded<SamplerJob>(new BoundedChannelOptions(options.MaxQueuedJobs) { FullMode = BoundedChannelFullMode.Wait });
     }
@@ -61,6 +67,12 @@ public sealed class SamplerServer : IAsyncDisposable
     /// <summary>Every job record (server-side evidence for tests: none lost, none run twice).</summary>
     public IReadOnlyCollection<SamplerJob> Jobs => [.. _jobs.Values];
 
+    /// <summary>Where the job records are kept.</summary>
+    public string StateDirectory => _store.Directory;
+
+    /// <summary>Most jobs seen running at the same time (never above <see cref="ServeOptions.MaxConcurrentJobs"/>).</summary>
+    public int PeakConcurrentJobs => Volatile.Read(ref _peakRunning);
+
     /// <summary>Builds a server for <paramref name="backend"/> on <paramref name="listen"/> (port 0: any free port).</summary>
     public static SamplerServer Create(IBackend backend, IPEndPoint listen, string token, ServeOptions? options = null, Action<string>? log = null)
     {
@@ -77,9 +89,69 @@ public sealed class SamplerServer : IAsyncDisposable
             kestrel.Listen(listen);
         });
         var app = builder.Build();
-        var server = new SamplerServer(app, backend, token, options);
+        var store = new JobStore(options.StateDirectory ?? Path.Combine(Path.GetTempPath(), "qml-serve-" + Guid.NewGuid().ToString("N")));
+        var server = new SamplerServer(app, backend, token, options, store, log);
         server.Map(log);
+        server.Restore();
         return server;
+    }
+
+    /// <summary>
+    /// Reads the records a previous server left: finished jobs answer again; jobs that were
+    /// queued are queued again (they never started); jobs that were running are failed with a
+    /// message and never re-run, so that no job runs twice.
+    /// </summary>
+    private void Restore()
+    {
+        foreach (var record in _store.LoadRecords(_log))
+        {
+            SamplerJob job;
+            try
+            {
+                job = SamplerJob.FromRecord(record);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or KeyNotFoundException)
+            {
+                _log?.Invoke($"skipping a job record in {_store.Directory}: {e.Message}");
+                continue;
+            }
+
+            _jobs[job.Id] = job;
+            if (job.IdempotencyKey is { } key)
+            {
+                _byIdempotencyKey[key] = job;
+            }
+
+            if (job.Status == JobStatus.Running)
+            {
+                var started = job.Transitions.LastOrDefault(t => t.Status == JobStatus.Running)?.At;
+                job.FailInterrupted($"interrupted: the server stopped while the job was running (started {started:O}); it is not re-run, so that no job runs twice. Submit it again.");
+                _store.Save(job);
+            }
+            else if (job.Status == JobStatus.Queued)
+            {
+                try
+                {
+                    var (pubs, _) = SamplerRequestParser.Parse(job.Request, _backend.Info.Name, _options);
+                    job.Requeue(pubs);
+                    if (!_queue.Writer.TryWrite(job))
+                    {
+                        job.Fail($"could not be queued again after a restart: {_options.MaxQueuedJobs} jobs were already queued. Submit it again.");
+                    }
+                }
+                catch (SamplerRequestException e)
+                {
+                    job.Fail($"could not be queued again after a restart: {e.Message}");
+                }
+
+                _store.Save(job);
+            }
+        }
+
+        if (!_jobs.IsEmpty)
+        {
+            _log?.Invoke($"restored {_jobs.Count} job record(s) from {_store.Directory} ({_queue.Reader.Count} queued again).");
+        }
     }
 
     /// <summary>Starts listening and the job workers.</summary>
@@ -89,17 +161,24 @@ public sealed class SamplerServer : IAsyncDisposable
         var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
         var first = addresses?.Addresses.FirstOrDefault() ?? throw new InvalidOperationException("The server reports no address.");
         Address = new Uri(first.EndsWith('/') ? first : first + "/");
-        _workers = [.. Enumerable.Range(0, Math.Max(1, _options.Concurrency)).Select(_ => Task.Run(WorkAsync))];
+        _workers = [.. Enumerable.Range(0, Math.Max(1, _options.MaxConcurrentJobs)).Select(_ => Task.Run(WorkAsync))];
     }
 
-    /// <summary>Stops accepting requests, cancels unfinished jobs and waits for the workers.</summary>
+    /// <summary>
+    /// Stops accepting requests and waits for the workers. Running jobs are failed as
+    /// interrupted (never re-run); queued jobs stay queued in their records and run after a
+    /// restart with the same state directory.
+    /// </summary>
     public async Task StopAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         _queue.Writer.TryComplete();
         foreach (var job in _jobs.Values)
         {
-            job.Cancel("the server stopped.");
+            if (job.Interrupt("interrupted: the server stopped while the job was running; it is not re-run, so that no job runs twice. Submit it again."))
+            {
+                _store.Save(job);
+            }
         }
 
         await _app.StopAsync().ConfigureAwait(false);
@@ -169,6 +248,7 @@ public sealed class SamplerServer : IAsyncDisposable
         {
             if (job.Cancel("cancelled by the client."))
             {
+                _store.Save(job);
                 context.Response.StatusCode = 204;
                 return Task.CompletedTask;
             }
@@ -203,10 +283,17 @@ public sealed class SamplerServer : IAsyncDisposable
             return $"200 {existing.Id} (idempotent)";
         }
 
+        byte[] raw;
+        using (var buffer = new MemoryStream())
+        {
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+            raw = buffer.ToArray();
+        }
+
         JsonNode? body;
         try
         {
-            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+            body = JsonNode.Parse(raw);
         }
         catch (JsonException e)
         {
@@ -233,20 +320,26 @@ public sealed class SamplerServer : IAsyncDisposable
             {
                 job = existing;
             }
+            else if (_queue.Reader.Count >= _options.MaxQueuedJobs || _stopping.IsCancellationRequested)
+            {
+                job = null!;
+            }
             else
             {
-                job = new SamplerJob(Guid.NewGuid().ToString("N"), pubs, seed ?? (ulong)Random.Shared.NextInt64());
+                // Writes to the queue happen only here (and in Restore, before the server starts),
+                // so after the count check the write succeeds. The record is on disk before the
+                // job can run and before the client hears its id.
+                job = new SamplerJob(Guid.NewGuid().ToString("N"), key, (JsonObject)body!, Convert.ToHexStringLower(SHA256.HashData(raw)), pubs, seed ?? (ulong)Random.Shared.NextInt64());
+                _store.Save(job);
+                _jobs[job.Id] = job;
+                if (key.Length > 0)
+                {
+                    _byIdempotencyKey[key] = job;
+                }
+
                 if (!_queue.Writer.TryWrite(job))
                 {
-                    job = null!;
-                }
-                else
-                {
-                    _jobs[job.Id] = job;
-                    if (key.Length > 0)
-                    {
-                        _byIdempotencyKey[key] = job;
-                    }
+                    throw new InvalidOperationException("The job queue refused a job after its count allowed it.");
                 }
             }
         }
@@ -278,11 +371,15 @@ public sealed class SamplerServer : IAsyncDisposable
 
     private async Task RunJobAsync(SamplerJob job)
     {
-        if (!job.TryStart())
+        // A job taken from the queue while the server stops stays queued for the next start.
+        if (_stopping.IsCancellationRequested || !job.TryStart())
         {
             return;
         }
 
+        _store.Save(job);
+        var running = Interlocked.Increment(ref _running);
+        InterlockedMax(ref _peakRunning, running);
         try
         {
             var pubs = new JsonArray();
@@ -296,19 +393,40 @@ public sealed class SamplerServer : IAsyncDisposable
                 pubs.Add(PubResult(pub, result.Samples!));
             }
 
-            job.Complete(new JsonObject
+            if (job.Complete(new JsonObject
             {
                 ["results"] = pubs,
                 ["metadata"] = new JsonObject { ["backend"] = _backend.Info.Name, ["seed"] = job.Seed, ["version"] = 2 },
-            });
+            }))
+            {
+                _store.Save(job);
+            }
         }
         catch (OperationCanceledException) when (job.Cancellation.IsCancellationRequested)
         {
-            // The status already says Cancelled.
+            // The status already says Cancelled or interrupted, and its record was written.
         }
         catch (Exception e)
         {
-            job.Fail(e.Message);
+            if (job.Fail(e.Message))
+            {
+                _store.Save(job);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var seen = Volatile.Read(ref target); value > seen; seen = Volatile.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen)
+            {
+                return;
+            }
         }
     }
 

@@ -10,7 +10,7 @@ public sealed record ServeOptions
     public int MaxQueuedJobs { get; init; } = 64;
 
     /// <summary>Jobs run at the same time.</summary>
-    public int Concurrency { get; init; } = 1;
+    public int MaxConcurrentJobs { get; init; } = 1;
 
     public int MaxQubits { get; init; } = 24;
 
@@ -24,4 +24,7 @@ public sealed record ServeOptions
 
     /// <summary>Shots of a PUB that names none (IBM's default_shots).</summary>
     public int DefaultShots { get; init; } = 4096;
+
+    /// <summary>Where job records live (one JSON file per job); null: a fresh temporary directory.</summary>
+    public string? StateDirectory { get; init; }
 }

@@ -26,14 +26,19 @@ internal static class ServeCommand
             Required = true,
         };
         var maxQueuedOption = new Option<int>("--max-queued") { Description = "Jobs waiting to run before submits get 429.", DefaultValueFactory = _ => 64 };
-        var concurrencyOption = new Option<int>("--concurrency") { Description = "Jobs run at the same time.", DefaultValueFactory = _ => 1 };
+        var concurrencyOption = new Option<int>("--max-concurrent-jobs", "--concurrency") { Description = "Jobs run at the same time.", DefaultValueFactory = _ => 1 };
+        var stateDirOption = new Option<string>("--state-dir")
+        {
+            Description = "Directory of the job records (one JSON file per job); a restarted server answers for the jobs recorded there.",
+            DefaultValueFactory = _ => DefaultStateDirectory,
+        };
         var maxBytesOption = new Option<long>("--max-request-bytes") { Description = "Largest request body (413 beyond).", DefaultValueFactory = _ => 4L * 1024 * 1024 };
         var maxQubitsOption = new Option<int>("--max-qubits") { Description = "Widest circuit accepted.", DefaultValueFactory = _ => 24 };
         var maxShotsOption = new Option<int>("--max-shots") { Description = "Most shots per PUB row.", DefaultValueFactory = _ => 1_000_000 };
 
         var command = new Command("serve", "Serve a backend over the Qiskit Runtime sampler REST API (POST /api/v1/jobs, bearer token).");
         backend.AddTo(command);
-        foreach (var option in new Option[] { listenOption, tokenFileOption, maxQueuedOption, concurrencyOption, maxBytesOption, maxQubitsOption, maxShotsOption })
+        foreach (var option in new Option[] { listenOption, tokenFileOption, stateDirOption, maxQueuedOption, concurrencyOption, maxBytesOption, maxQubitsOption, maxShotsOption })
         {
             command.Options.Add(option);
         }
@@ -45,16 +50,17 @@ internal static class ServeCommand
             var options = new ServeOptions
             {
                 MaxQueuedJobs = Positive(parseResult.GetValue(maxQueuedOption), "--max-queued"),
-                Concurrency = Positive(parseResult.GetValue(concurrencyOption), "--concurrency"),
+                MaxConcurrentJobs = Positive(parseResult.GetValue(concurrencyOption), "--max-concurrent-jobs"),
                 MaxRequestBytes = Positive(parseResult.GetValue(maxBytesOption), "--max-request-bytes"),
                 MaxQubits = Positive(parseResult.GetValue(maxQubitsOption), "--max-qubits"),
                 MaxShots = Positive(parseResult.GetValue(maxShotsOption), "--max-shots"),
+                StateDirectory = parseResult.GetValue(stateDirOption) is { Length: > 0 } stateDir ? stateDir : throw new QmlException("--state-dir must name a directory."),
             };
             using var session = HostSession.Open(parseResult);
             using var served = session.CreateBackend(backend.Name(parseResult), backend.Options(parseResult));
             await using var server = SamplerServer.Create(served, endpoint, token, options, line => Console.Error.WriteLine(line));
             await server.StartAsync(cancellationToken).ConfigureAwait(false);
-            Console.WriteLine($"serving backend '{served.Info.Name}' on {server.Address} (POST /api/v1/jobs); Ctrl-C stops");
+            Console.WriteLine($"serving backend '{served.Info.Name}' on {server.Address} (POST /api/v1/jobs), job records in {server.StateDirectory}; Ctrl-C stops");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
@@ -68,6 +74,9 @@ internal static class ServeCommand
         });
         return command;
     }
+
+    /// <summary>Job records go under the working directory unless <c>--state-dir</c> says otherwise.</summary>
+    internal const string DefaultStateDirectory = "qml-serve-state";
 
     internal static IPEndPoint ParseListen(string text) =>
         IPEndPoint.TryParse(text, out var endpoint) && text.Contains(':', StringComparison.Ordinal)
