@@ -87,6 +87,7 @@ internal static class BenchCommand
         });
         command.Subcommands.Add(CreateQasm());
         command.Subcommands.Add(CreateGradients());
+        command.Subcommands.Add(ModelThroughputBenchmark.Create());
         return command;
     }
 
