@@ -4,5 +4,10 @@ namespace Qml.Host;
 
 internal static class Program
 {
-    private static Task<int> Main(string[] args) => QmlCommandLine.Build().Parse(args).InvokeAsync();
+    private static async Task<int> Main(string[] args)
+    {
+        var root = QmlCommandLine.Build();
+        using var pluginCommands = PluginCommandRouting.Attach(root, args);
+        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+    }
 }

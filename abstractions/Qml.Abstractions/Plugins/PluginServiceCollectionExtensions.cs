@@ -14,4 +14,12 @@ public static class PluginServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBackendFactory, TFactory>());
         return services;
     }
+
+    /// <summary>Registers a top-level <c>qml</c> command as a singleton <see cref="IPluginCommand"/>.</summary>
+    public static IServiceCollection AddPluginCommand<TCommand>(this IServiceCollection services)
+        where TCommand : class, IPluginCommand
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPluginCommand, TCommand>());
+        return services;
+    }
 }

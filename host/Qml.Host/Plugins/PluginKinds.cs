@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Qml.Abstractions.Execution;
+using Qml.Abstractions.Plugins;
 
 namespace Qml.Host.Plugins;
 
@@ -12,12 +13,14 @@ internal static class PluginKinds
     public const string Backend = "backend";
     public const string Model = "model";
     public const string Dataset = "dataset";
+    public const string Command = "command";
 
     public static IReadOnlyList<string> Of(IEnumerable<ServiceDescriptor> registrations) =>
         registrations.Select(d => KindOf(d.ServiceType)).Distinct(StringComparer.Ordinal).ToList();
 
-    public static string KindOf(Type serviceType) => serviceType == typeof(IBackendFactory)
-        ? Backend
+    public static string KindOf(Type serviceType) =>
+        serviceType == typeof(IBackendFactory) ? Backend
+        : serviceType == typeof(IPluginCommand) ? Command
         : serviceType.Name switch
         {
             "IModelFactory" => Model,

@@ -27,7 +27,7 @@ public sealed class PluginHostTests
             Assert.That(handle.Id, Is.EqualTo("fixture.good"));
             Assert.That(handle.Version, Is.EqualTo(new Version(1, 0, 0, 0)));
             Assert.That(handle.ContractMajor, Is.EqualTo(ContractVersion.Major));
-            Assert.That(handle.Kinds, Is.EqualTo(new[] { "backend" }));
+            Assert.That(handle.Kinds, Is.EqualTo(new[] { "backend", "command" }));
         });
 
         var factory = host.Services.GetServices<IBackendFactory>().Single();
