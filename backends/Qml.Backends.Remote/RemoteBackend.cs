@@ -21,12 +21,14 @@ public sealed class RemoteBackend : IBackend
 
     private readonly RemoteSettings _settings;
     private readonly SamplerClient _client;
+    private readonly TokenBucket? _rateLimit;
     private bool _disposed;
 
     internal RemoteBackend(RemoteSettings settings, HttpMessageHandler? handler = null)
     {
         _settings = settings;
         _client = new SamplerClient(settings, handler);
+        _rateLimit = TokenBucket.For(settings.Url, settings.RateLimit);
         Info = new BackendInfo(RemoteBackendFactory.BackendName, "1.0.0", DescriptionText, CreateCapabilities(settings.MaxQubits));
     }
 
@@ -34,6 +36,8 @@ public sealed class RemoteBackend : IBackend
 
     /// <summary>HTTP requests sent so far, retries included.</summary>
     internal int HttpAttempts => _client.Attempts;
+
+    internal SamplerClient Client => _client;
 
     internal static Capabilities CreateCapabilities(int maxQubits) => new()
     {
@@ -202,6 +206,18 @@ public sealed class RemoteBackend : IBackend
         var token = deadline.Token;
         // The submit is not abandoned when the caller cancels (the server may already have
         // accepted the job); once its id is known, a cancel reaches the server below.
+        if (_rateLimit is not null)
+        {
+            try
+            {
+                await _rateLimit.AcquireAsync(token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new BackendException(Info.Name, $"the job waited for the rate limit of {_settings.RateLimit} jobs to {_settings.Url.Authority} longer than the timeout of {_settings.JobTimeout.TotalSeconds:0} s; raise -o {RemoteSettings.RateLimitKey} or -o {RemoteSettings.TimeoutKey}.");
+            }
+        }
+
         using var submitDeadline = new CancellationTokenSource(_settings.JobTimeout);
         var id = await _client.SubmitAsync(body, Guid.NewGuid().ToString("N"), submitDeadline.Token).ConfigureAwait(false);
         try

@@ -26,11 +26,17 @@ internal sealed record RemoteSettings(
     public const string RetriesKey = "retries";
     public const string TimeoutKey = "timeout";
     public const string PollKey = "poll-ms";
+    public const string RateLimitKey = "rate-limit";
 
     public const int DefaultMaxQubits = 24;
 
     /// <summary>The bearer token (from the environment or a file); kept out of <see cref="ToString"/>.</summary>
     public string Token { get; init; } = string.Empty;
+
+    /// <summary>Jobs submitted per period to one host, shared by every instance in the process.</summary>
+    public JobRate RateLimit { get; init; } = DefaultRateLimit;
+
+    public static JobRate DefaultRateLimit { get; } = new(5, TimeSpan.FromMinutes(1));
 
     public static IReadOnlyList<BackendOptionInfo> Documented { get; } =
     [
@@ -42,6 +48,7 @@ internal sealed record RemoteSettings(
         new(RetriesKey, "Retries of a request after 429, 5xx, a timeout or a refused connection (jittered backoff).", "5"),
         new(TimeoutKey, "Seconds a job may take from submit to results.", "600"),
         new(PollKey, "First delay between status polls, in milliseconds (grows to 1 s).", "25"),
+        new(RateLimitKey, "Jobs submitted to the host per period (N/min, N/s, N/h; 0: no limit), one token bucket per host shared by every remote backend in the process.", "5/min"),
     ];
 
     public static RemoteSettings Parse(BackendOptions options, string? tokenFromEnvironment)
@@ -89,9 +96,10 @@ internal sealed record RemoteSettings(
             TimeSpan.FromMilliseconds(Math.Max(poll, 1000)))
         {
             Token = token,
+            RateLimit = options.GetString(RateLimitKey, string.Empty) is { Length: > 0 } rate ? JobRate.Parse(rate, RateLimitKey) : DefaultRateLimit,
         };
     }
 
     /// <summary>Everything but the token.</summary>
-    public override string ToString() => $"remote {Url} (server backend {ServerBackend}, {Shots} shots)";
+    public override string ToString() => $"remote {Url} (server backend {ServerBackend}, {Shots} shots, rate limit {RateLimit})";
 }

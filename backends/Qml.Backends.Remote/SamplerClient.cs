@@ -35,6 +35,9 @@ internal sealed class SamplerClient : IDisposable
     /// <summary>Requests sent, retries included.</summary>
     public int Attempts { get; private set; }
 
+    /// <summary>How the client waits between attempts (tests record the delays instead of sleeping).</summary>
+    internal Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = Task.Delay;
+
     /// <summary>Submits a job body; retries reuse <paramref name="idempotencyKey"/>, so the job runs once.</summary>
     public async Task<string> SubmitAsync(JsonObject body, string idempotencyKey, CancellationToken cancellationToken)
     {
@@ -100,7 +103,12 @@ internal sealed class SamplerClient : IDisposable
                         throw Error(failure);
                     }
 
-                    retryAfter = response.Headers.RetryAfter?.Delta;
+                    retryAfter = response.Headers.RetryAfter switch
+                    {
+                        { Delta: { } delta } => delta,
+                        { Date: { } date } => date - DateTimeOffset.UtcNow,
+                        _ => null,
+                    };
                 }
                 catch (HttpRequestException e)
                 {
@@ -117,7 +125,7 @@ internal sealed class SamplerClient : IDisposable
                 throw Error($"{failure} (gave up after {attempt + 1} attempt(s)).");
             }
 
-            await Task.Delay(Backoff(attempt, retryAfter), cancellationToken).ConfigureAwait(false);
+            await Delay(Backoff(attempt, retryAfter), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -126,7 +134,9 @@ internal sealed class SamplerClient : IDisposable
     {
         if (retryAfter is { } after)
         {
-            return TimeSpan.FromMilliseconds(Math.Min(after.TotalMilliseconds, MaxBackoff.TotalMilliseconds) + Random.Shared.Next(0, 100));
+            // The server's Retry-After is honoured in full (no cap), plus jitter so that clients
+            // refused together do not return together.
+            return TimeSpan.FromMilliseconds(Math.Max(0, after.TotalMilliseconds) + Random.Shared.Next(0, 100));
         }
 
         var ceiling = Math.Min(MaxBackoff.TotalMilliseconds, 100 * Math.Pow(2, attempt));

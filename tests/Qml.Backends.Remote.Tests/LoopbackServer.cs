@@ -54,7 +54,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     /// <summary>A remote backend pointed at this server.</summary>
     public RemoteBackend CreateRemote(params string[] options) =>
-        new(RemoteSettings.Parse(BackendOptions.Parse([$"url={Url}", .. options]), Token));
+        new(RemoteSettings.Parse(BackendOptions.Parse([$"url={Url}", "rate-limit=0", .. options]), Token));
 
     /// <summary>An HTTP client with the right token (or <paramref name="token"/>, or none when empty).</summary>
     public HttpClient Http(string? token = null)
