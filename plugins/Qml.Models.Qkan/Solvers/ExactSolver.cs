@@ -21,15 +21,25 @@ namespace Qml.Models.Qkan.Solvers;
 /// Work is split over batch chunks: forward outputs and input gradients of a chunk belong to one
 /// worker; parameter gradients are summed per worker and reduced at the end.
 /// </remarks>
-internal sealed class ExactSolver(DaruanSpec spec) : IEdgeSolver
+internal sealed class ExactSolver : IEdgeSolver
 {
     private const int Lanes = 8;
+    private readonly FusedOp[] _ops;
+    private readonly int _prefix;
+    private readonly ConditionalWeakTable<double[], InputPlanes> _planes = [];
 
-    public DaruanSpec Spec { get; } = spec;
+    public ExactSolver(DaruanSpec spec)
+    {
+        Spec = spec;
+        (_ops, _prefix) = FusedOp.Compile(spec);
+    }
+
+    public DaruanSpec Spec { get; }
 
     public double[] Forward(EdgeValues values, double[] x, int batch)
     {
         var planes = InputPlanes.Create(Spec, x, batch);
+        _planes.AddOrUpdate(x, planes);
         var yT = new double[Spec.Outputs * planes.Stride];
         RunChunks(planes, (start, end) => ForwardChunk(values, planes, yT, start, end));
         var y = new double[batch * Spec.Outputs];
@@ -39,7 +49,8 @@ internal sealed class ExactSolver(DaruanSpec spec) : IEdgeSolver
 
     public EdgeGradients Backward(EdgeValues values, double[] x, int batch, double[] upstream)
     {
-        var planes = InputPlanes.Create(Spec, x, batch);
+        // The forward of the same input array kept its planes (the layer hands its input copy to both).
+        var planes = _planes.TryGetValue(x, out var kept) && kept.Stride == ((batch + 7) & ~7) ? kept : InputPlanes.Create(Spec, x, batch);
         var gT = new double[Spec.Outputs * planes.Stride];
         for (int b = 0; b < batch; b++)
         {
@@ -136,8 +147,8 @@ internal sealed class ExactSolver(DaruanSpec spec) : IEdgeSolver
     private void ForwardChunk(EdgeValues values, InputPlanes planes, double[] yT, int startVector, int endVector)
     {
         var spec = Spec;
-        GateStep[] program = spec.Program;
-        int stride = planes.Stride, reps = spec.Reps, perEdge = spec.ThetaPerEdge;
+        FusedOp[] ops = _ops;
+        int stride = planes.Stride, reps = spec.Reps, perEdge = spec.ThetaPerEdge, prefix = _prefix;
         Span<double> thetaCos = stackalloc double[perEdge];
         Span<double> thetaSin = stackalloc double[perEdge];
         for (int o = 0; o < spec.Outputs; o++)
@@ -153,6 +164,7 @@ internal sealed class ExactSolver(DaruanSpec spec) : IEdgeSolver
                 }
 
                 HalfAngles(values.Theta.AsSpan(spec.ThetaBlock(o, i) * perEdge, perEdge), thetaCos, thetaSin);
+                var start = PrefixState(thetaCos, thetaSin);
                 var post = Vector512.Create(mask * values.PostactWeight[e]);
                 var shift = Vector512.Create(values.PostactBias[e]);
                 var baseScale = Vector512.Create(mask * values.BaseWeight[e]);
@@ -164,27 +176,18 @@ internal sealed class ExactSolver(DaruanSpec spec) : IEdgeSolver
                 {
                     nuint b0 = (nuint)(v * Lanes);
                     var x = Vector512.LoadUnsafe(ref xRow, b0);
-                    var state = QubitState.Plus;
-                    foreach (GateStep step in program)
+                    var state = start;
+                    for (int k = prefix; k < ops.Length; k++)
                     {
-                        if (!step.IsRotation)
+                        FusedOp op = ops[k];
+                        if (!op.IsRotation)
                         {
-                            state.ApplyFixed(step.Kind);
+                            state.ApplyFixed(op.Kind);
                             continue;
                         }
 
-                        V c, s;
-                        if (!step.IsData)
-                        {
-                            c = Vector512.Create(thetaCos[step.Index]);
-                            s = Vector512.Create(thetaSin[step.Index]);
-                        }
-                        else
-                        {
-                            DataHalfAngles(planes, i, b0, x, preW, preB, step.Index, out c, out s, out _);
-                        }
-
-                        state.Rotate(step.Kind, c, s);
+                        OpHalfAngles(op, planes, i, b0, x, preW, preB, thetaCos, thetaSin, out var c, out var s);
+                        state.Rotate(op.Kind, c, s);
                     }
 
                     var f = Measure(state, spec.Readout);
@@ -199,13 +202,13 @@ internal sealed class ExactSolver(DaruanSpec spec) : IEdgeSolver
     private void BackwardChunk(EdgeValues values, InputPlanes planes, double[] gT, double[] dxT, EdgeGradients grads, int startVector, int endVector)
     {
         var spec = Spec;
-        GateStep[] program = spec.Program;
-        int stride = planes.Stride, reps = spec.Reps, perEdge = spec.ThetaPerEdge;
+        FusedOp[] ops = _ops;
+        int stride = planes.Stride, reps = spec.Reps, perEdge = spec.ThetaPerEdge, prefix = _prefix;
         bool affine = spec.UsesAffineData, arcCos = spec.ArcCosData;
         Span<double> thetaCos = stackalloc double[perEdge];
         Span<double> thetaSin = stackalloc double[perEdge];
-        Span<V> dataCos = stackalloc V[reps];
-        Span<V> dataSin = stackalloc V[reps];
+        Span<V> opCos = stackalloc V[ops.Length];
+        Span<V> opSin = stackalloc V[ops.Length];
         Span<V> thetaAcc = stackalloc V[perEdge];
         Span<V> weightAcc = stackalloc V[reps];
         Span<V> biasAcc = stackalloc V[reps];
@@ -222,6 +225,16 @@ internal sealed class ExactSolver(DaruanSpec spec) : IEdgeSolver
                 }
 
                 HalfAngles(values.Theta.AsSpan(spec.ThetaBlock(o, i) * perEdge, perEdge), thetaCos, thetaSin);
+                var start = PrefixState(thetaCos, thetaSin);
+                for (int k = 0; k < prefix; k++)
+                {
+                    if (ops[k].IsRotation)
+                    {
+                        opCos[k] = Vector512.Create(thetaCos[ops[k].Theta]);
+                        opSin[k] = Vector512.Create(thetaSin[ops[k].Theta]);
+                    }
+                }
+
                 double maskPost = mask * values.PostactWeight[e];
                 var shift = Vector512.Create(values.PostactBias[e]);
                 var baseScale = Vector512.Create(mask * values.BaseWeight[e]);
@@ -241,80 +254,70 @@ internal sealed class ExactSolver(DaruanSpec spec) : IEdgeSolver
                     var x = Vector512.LoadUnsafe(ref xRow, b0);
                     var g = Vector512.LoadUnsafe(ref gRow, b0);
 
-                    // Replay the forward, keeping each repetition's data gate.
-                    var psi = QubitState.Plus;
-                    foreach (GateStep step in program)
+                    // Replay the forward after the constant prefix, keeping each gate's half-angles.
+                    var psi = start;
+                    for (int k = prefix; k < ops.Length; k++)
                     {
-                        if (!step.IsRotation)
+                        FusedOp op = ops[k];
+                        if (!op.IsRotation)
                         {
-                            psi.ApplyFixed(step.Kind);
+                            psi.ApplyFixed(op.Kind);
                             continue;
                         }
 
-                        V c, s;
-                        if (!step.IsData)
-                        {
-                            c = Vector512.Create(thetaCos[step.Index]);
-                            s = Vector512.Create(thetaSin[step.Index]);
-                        }
-                        else
-                        {
-                            DataHalfAngles(planes, i, b0, x, preW, preB, step.Index, out c, out s, out _);
-                            dataCos[step.Index] = c;
-                            dataSin[step.Index] = s;
-                        }
-
-                        psi.Rotate(step.Kind, c, s);
+                        OpHalfAngles(op, planes, i, b0, x, preW, preB, thetaCos, thetaSin, out var c, out var s);
+                        opCos[k] = c;
+                        opSin[k] = s;
+                        psi.Rotate(op.Kind, c, s);
                     }
 
                     var f = ReadoutCotangent(psi, spec.Readout, g * Vector512.Create(maskPost), out var lambda);
                     fAcc += g * (f + shift);
                     gAcc += g;
-                    var silu = Vector512.LoadUnsafe(ref siluRow, b0);
-                    siluAcc += g * silu;
+                    siluAcc += g * Vector512.LoadUnsafe(ref siluRow, b0);
                     var dx = g * baseScale * Vector512.LoadUnsafe(ref dSiluRow, b0);
 
-                    for (int k = program.Length - 1; k >= 0; k--)
+                    for (int k = ops.Length - 1; k >= 0; k--)
                     {
-                        GateStep step = program[k];
-                        if (!step.IsRotation)
+                        FusedOp op = ops[k];
+                        if (!op.IsRotation)
                         {
                             // X and Z are their own inverses.
-                            psi.ApplyFixed(step.Kind);
-                            lambda.ApplyFixed(step.Kind);
+                            psi.ApplyFixed(op.Kind);
+                            lambda.ApplyFixed(op.Kind);
                             continue;
                         }
 
-                        V c, s;
-                        if (!step.IsData)
+                        V c = opCos[k], s = opSin[k];
+                        var angleGradient = QubitState.GeneratorGradient(op.Kind, psi, lambda);
+                        if (k > 0)
                         {
-                            c = Vector512.Create(thetaCos[step.Index]);
-                            s = Vector512.Create(thetaSin[step.Index]);
-                        }
-                        else
-                        {
-                            c = dataCos[step.Index];
-                            s = dataSin[step.Index];
+                            // The state before the first gate is |+⟩, which no gradient needs.
+                            psi.Rotate(op.Kind, c, -s);
                         }
 
-                        var angleGradient = QubitState.GeneratorGradient(step.Kind, psi, lambda);
-                        psi.Rotate(step.Kind, c, -s);
-                        lambda.Rotate(step.Kind, c, -s);
-                        if (!step.IsData)
+                        lambda.Rotate(op.Kind, c, -s);
+                        if (op.Theta >= 0)
                         {
-                            thetaAcc[step.Index] += angleGradient;
+                            thetaAcc[op.Theta] += angleGradient;
                         }
-                        else if (!affine)
+
+                        if (op.Data < 0)
+                        {
+                            continue;
+                        }
+
+                        if (!affine)
                         {
                             dx += angleGradient;
                         }
                         else
                         {
-                            // d acos(u)/du = −1/√(1−u²) = −1/(2·sin(a/2)·cos(a/2)).
+                            // d acos(u)/du = −1/√(1−u²) = −1/(2·sin(a/2)·cos(a/2)); px gates are never fused, so c, s are the data's.
                             var du = arcCos ? -angleGradient / (Vector512.Create(2.0) * c * s) : angleGradient;
-                            dx += du * Vector512.Create(preW[step.Index]);
-                            weightAcc[step.Index] += du * x;
-                            biasAcc[step.Index] += du;
+                            dx += du * Vector512.Create(preW[op.Data]);
+                            weightAcc[op.Data] += du * x;
+                            biasAcc[op.Data] += du;
                         }
                     }
 
@@ -340,6 +343,45 @@ internal sealed class ExactSolver(DaruanSpec spec) : IEdgeSolver
                 grads.PostactBias[e] += maskPost * Vector512.Sum(gAcc);
                 grads.BaseWeight[e] += mask * Vector512.Sum(siluAcc);
             }
+        }
+    }
+
+    /// <summary>The state after the gates before the first data gate: the same for every sample of an edge.</summary>
+    private QubitState PrefixState(ReadOnlySpan<double> thetaCos, ReadOnlySpan<double> thetaSin)
+    {
+        var state = QubitState.Plus;
+        for (int k = 0; k < _prefix; k++)
+        {
+            FusedOp op = _ops[k];
+            if (!op.IsRotation)
+            {
+                state.ApplyFixed(op.Kind);
+                continue;
+            }
+
+            state.Rotate(op.Kind, Vector512.Create(thetaCos[op.Theta]), Vector512.Create(thetaSin[op.Theta]));
+        }
+
+        return state;
+    }
+
+    /// <summary>cos and sin of half the op's angle: theta, data, or (fused) their sum by the angle-addition formulas.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void OpHalfAngles(FusedOp op, InputPlanes planes, int input, nuint b0, V x, ReadOnlySpan<double> preW, ReadOnlySpan<double> preB, ReadOnlySpan<double> thetaCos, ReadOnlySpan<double> thetaSin, out V c, out V s)
+    {
+        if (op.Data < 0)
+        {
+            c = Vector512.Create(thetaCos[op.Theta]);
+            s = Vector512.Create(thetaSin[op.Theta]);
+            return;
+        }
+
+        DataHalfAngles(planes, input, b0, x, preW, preB, op.Data, out c, out s, out _);
+        if (op.Theta >= 0)
+        {
+            var tc = Vector512.Create(thetaCos[op.Theta]);
+            var ts = Vector512.Create(thetaSin[op.Theta]);
+            (c, s) = ((c * tc) - (s * ts), (s * tc) + (c * ts));
         }
     }
 
