@@ -1,11 +1,9 @@
 using System.Collections.Immutable;
-using System.Numerics;
 using Qml.Abstractions.Execution;
-using Qml.Abstractions.Observables;
 
 namespace Qml.Backends.Remote;
 
-/// <summary>Probabilities and Z-basis expectations estimated from shots of every qubit (bit i = qubit i).</summary>
+/// <summary>Probabilities estimated from shots of every qubit (bit i = qubit i).</summary>
 internal static class CountEstimates
 {
     public static ResultMatrix<double> Probabilities(SampleTable samples, ImmutableArray<int> qubits)
@@ -25,46 +23,6 @@ internal static class CountEstimates
                 }
 
                 target[index] += weight;
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>⟨O⟩ = Σ c·mean((-1)^parity) over terms; every term must be diagonal (Z and I only).</summary>
-    public static ResultMatrix<double> Expectations(SampleTable samples, ImmutableArray<Observable> observables)
-    {
-        var result = new ResultMatrix<double>(samples.Rows, observables.Length);
-        for (var row = 0; row < samples.Rows; row++)
-        {
-            for (var o = 0; o < observables.Length; o++)
-            {
-                var total = 0.0;
-                foreach (var term in observables[o].Terms)
-                {
-                    var masks = new ulong[samples.WordsPerShot];
-                    foreach (var (qubit, _) in term.Pauli.Factors)
-                    {
-                        masks[qubit >> 6] |= 1UL << (qubit & 63);
-                    }
-
-                    long sum = 0;
-                    for (var shot = 0; shot < samples.Shots; shot++)
-                    {
-                        var words = samples.Shot(row, shot);
-                        var parity = 0;
-                        for (var w = 0; w < masks.Length; w++)
-                        {
-                            parity ^= BitOperations.PopCount(words[w] & masks[w]) & 1;
-                        }
-
-                        sum += parity == 0 ? 1 : -1;
-                    }
-
-                    total += term.Coefficient * sum / samples.Shots;
-                }
-
-                result[row, o] = total;
             }
         }
 

@@ -62,64 +62,68 @@ public sealed class RemoteBackend : IBackend
         var clock = Stopwatch.StartNew();
         var prepared = RequestValidator.Prepare(request, Info);
         var outputs = prepared.Outputs;
-        var estimating = outputs.HasFlag(ResultKinds.Probabilities) || outputs.HasFlag(ResultKinds.Expectations);
-        if (outputs.HasFlag(ResultKinds.Expectations))
-        {
-            for (var i = 0; i < prepared.Observables.Length; i++)
-            {
-                if (prepared.Observables[i].Terms.FirstOrDefault(t => !t.Pauli.IsDiagonal) is { } term)
-                {
-                    throw new BackendException(Info.Name, $"observable {i} ({prepared.Observables[i]}) has the non-Z term {term}; the remote backend estimates only Z-basis (diagonal) observables from counts so far. Rotate the circuit into the Z basis first.");
-                }
-            }
-        }
+        var probabilities = outputs.HasFlag(ResultKinds.Probabilities);
+        var plan = outputs.HasFlag(ResultKinds.Expectations) ? MeasurementPlan.Create(prepared.Observables, prepared.Circuit.QubitCount) : null;
 
-        // PUB 0 carries the requested samples (the circuit as given); estimates need every qubit
-        // read out, so they come from the circuit without its terminal measurements: PUB 0 again
-        // when it measures nothing, else a second PUB.
+        // PUB 0 carries the requested samples (the circuit as given). Estimates need every qubit
+        // read out, so they come from the circuit without its terminal measurements, one PUB per
+        // measurement basis: the Z basis (probabilities and diagonal terms; the sample PUB itself
+        // when the circuit measures nothing) and one rotated circuit per group of X/Y terms.
         var circuit = prepared.Circuit;
+        var unmeasured = circuit.HasMeasurements ? circuit.WithOperations(circuit.Operations.Where(o => o.Kind != OperationKind.Measure)) : circuit;
+        var estimateShots = prepared.Shots > 0 ? prepared.Shots : _settings.Shots;
         var pubs = new List<(Circuit Circuit, int Shots)>();
         var samplePub = -1;
-        var estimatePub = -1;
         if (outputs.HasFlag(ResultKinds.Samples))
         {
             samplePub = pubs.Count;
             pubs.Add((circuit, prepared.Shots));
         }
 
-        if (estimating)
+        var basisCount = plan?.Bases.Count ?? 1;
+        var basisPub = new int[basisCount];
+        for (var b = 0; b < basisCount; b++)
         {
-            if (samplePub >= 0 && !circuit.HasMeasurements)
+            basisPub[b] = -1;
+            var needed = b == 0 ? probabilities || plan?.Reads(0) == true : true;
+            if (!needed)
             {
-                estimatePub = samplePub;
+                continue;
             }
-            else
+
+            if (b == 0 && samplePub >= 0 && !circuit.HasMeasurements)
             {
-                estimatePub = pubs.Count;
-                var unmeasured = circuit.HasMeasurements ? circuit.WithOperations(circuit.Operations.Where(o => o.Kind != OperationKind.Measure)) : circuit;
-                pubs.Add((unmeasured, prepared.Shots > 0 ? prepared.Shots : _settings.Shots));
+                basisPub[b] = samplePub;
+                continue;
             }
+
+            basisPub[b] = pubs.Count;
+            pubs.Add((plan is null ? unmeasured : plan.Rotated(unmeasured, b), estimateShots));
         }
 
-        if (outputs.HasFlag(ResultKinds.State) || pubs.Count == 0)
+        if (outputs.HasFlag(ResultKinds.State) || (pubs.Count == 0 && plan is null))
         {
             throw new BackendException(Info.Name, "the remote backend returns samples, probabilities and expectations only.");
         }
 
-        var body = JobBody(pubs, prepared.Bindings, prepared.Seed);
-        var (jobId, results) = await RunJobAsync(body, cancellationToken).ConfigureAwait(false);
         var tables = new SampleTable[pubs.Count];
-        for (var i = 0; i < pubs.Count; i++)
+        var jobId = "(none: identity observables only)";
+        if (pubs.Count > 0)
         {
-            tables[i] = ReadSamples(results, i, prepared.Rows, pubs[i].Shots);
+            var body = JobBody(pubs, prepared.Bindings, prepared.Seed);
+            (jobId, var results) = await RunJobAsync(body, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < pubs.Count; i++)
+            {
+                tables[i] = ReadSamples(results, i, prepared.Rows, pubs[i].Shots);
+            }
         }
 
         long shotsUsed = pubs.Sum(p => (long)p.Shots * prepared.Rows);
         return new ExecutionResult
         {
             Samples = samplePub >= 0 ? tables[samplePub] : null,
-            Probabilities = outputs.HasFlag(ResultKinds.Probabilities) ? CountEstimates.Probabilities(tables[estimatePub], prepared.ResolvedProbabilityQubits) : null,
-            Expectations = outputs.HasFlag(ResultKinds.Expectations) ? CountEstimates.Expectations(tables[estimatePub], prepared.Observables) : null,
+            Probabilities = probabilities ? CountEstimates.Probabilities(tables[basisPub[0]], prepared.ResolvedProbabilityQubits) : null,
+            Expectations = plan?.Expectations([.. basisPub.Select(p => p >= 0 ? tables[p] : null)], prepared.Rows),
             Diagnostics = new ExecutionDiagnostics(Info.Name, clock.Elapsed, 1, shotsUsed)
             {
                 Details = new Dictionary<string, string>

@@ -43,21 +43,6 @@ public sealed class RemoteBackendTests
     }
 
     [Test]
-    public async Task NonZObservablesAreRefusedNamingTheObservableAndNothingRuns()
-    {
-        await using var server = await LoopbackServer.StartAsync();
-        using var remote = server.CreateRemote();
-        var circuit = new CircuitBuilder(2).H(0).Build();
-        var error = Assert.ThrowsAsync<BackendException>(() => remote.ExecuteAsync(new ExecutionRequest
-        {
-            Circuit = circuit,
-            Observables = [Observable.Z(1), Observable.Parse("X0 Z1")],
-        }));
-        Assert.That(error!.Message, Does.Contain("observable 1").And.Contain("X0"));
-        Assert.That(server.Server.JobCount, Is.Zero);
-    }
-
-    [Test]
     public async Task AWrongTokenIsAClearErrorWithoutRetriesAndWithoutTheToken()
     {
         await using var server = await LoopbackServer.StartAsync();
