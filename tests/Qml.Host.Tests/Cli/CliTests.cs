@@ -26,7 +26,7 @@ public sealed class CliTests
         Assert.That(outcome.ExitCode, Is.Zero, outcome.ToString());
         using var json = JsonDocument.Parse(outcome.StandardOutput);
         var cpu = json.RootElement.GetProperty("plugins").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "qml.backends.cpu");
-        Assert.That(json.RootElement.GetProperty("hostContract").GetString(), Is.EqualTo("1.0"));
+        Assert.That(json.RootElement.GetProperty("hostContract").GetString(), Is.EqualTo("1.1"));
         Assert.That(cpu.GetProperty("status").GetString(), Is.EqualTo("loaded"));
         Assert.That(cpu.GetProperty("kinds")[0].GetString(), Is.EqualTo("backend"));
         Assert.That(cpu.GetProperty("contractMajor").GetInt32(), Is.EqualTo(1));
