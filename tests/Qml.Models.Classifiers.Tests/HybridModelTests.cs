@@ -133,7 +133,7 @@ public sealed class HybridModelTests
 
         Assert.That(module.Manifest.Id, Is.EqualTo("qml.models.classifiers"));
         var datasets = services.Where(s => s.ServiceType == typeof(IDatasetProvider)).ToList();
-        Assert.That(datasets.Select(s => s.ImplementationType), Is.EqualTo(new[] { typeof(Qml.Models.Classifiers.Data.AdHocDatasetProvider) }));
+        Assert.That(datasets.Select(s => s.ImplementationType), Is.EqualTo(new[] { typeof(Qml.Models.Classifiers.Data.AdHocDatasetProvider), typeof(Qml.Models.Classifiers.Data.MnistBinaryDatasetProvider) }));
         var factories = services.Where(s => s.ServiceType == typeof(IModelFactory)).Select(s => (IModelFactory)Activator.CreateInstance(s.ImplementationType!)!).ToList();
         Assert.That(factories.Select(f => f.Name), Is.EqualTo(ExpectedModels));
         Assert.That(factories.Select(f => f.Describe().Name), Is.EqualTo(ExpectedModels));
@@ -141,7 +141,7 @@ public sealed class HybridModelTests
         foreach (var factory in factories)
         {
             var defaultDataset = factory.Describe().DefaultDataset;
-            Assert.That(BuiltInDatasets.Find(defaultDataset) is not null || datasets.Count == 1 && defaultDataset == "adhoc", factory.Name);
+            Assert.That(BuiltInDatasets.Find(defaultDataset) is not null || defaultDataset is "adhoc" or "mnist-3v6-4x4", factory.Name);
             var model = factory.Create(ModelOptions.Default, new ModelContext(backend, DifferentiationMethod.Auto, 0, 2, 2, ModelTask.Classification));
             if (model is IOneShotModel oneShot)
             {
@@ -157,5 +157,5 @@ public sealed class HybridModelTests
         }
     }
 
-    private static readonly string[] ExpectedModels = ["hybrid", "reuploading", "vqc", "logistic", "mlp-classifier", "qsvm", "rbf-svm"];
+    private static readonly string[] ExpectedModels = ["hybrid", "reuploading", "vqc", "logistic", "mlp-classifier", "qsvm", "rbf-svm", "farhi-neven"];
 }
