@@ -155,9 +155,10 @@ public sealed class RemoteBackend : IBackend
             {
                 // Only a symbol's position reaches the server (its column in parameter_values), so
                 // names are made safe for OpenQASM: a symbol called 'x' would clash with the gate.
-                var renamed = circuit.Symbols.IsEmpty
-                    ? circuit
-                    : new Circuit(circuit.QubitCount, circuit.ClassicalBitCount, circuit.Symbols.Select((s, i) => s with { Name = $"p_{i}" }), circuit.Operations, circuit.GlobalPhase, circuit.Name);
+                var sent = ForTarget(circuit);
+                var renamed = sent.Symbols.IsEmpty
+                    ? sent
+                    : new Circuit(sent.QubitCount, sent.ClassicalBitCount, sent.Symbols.Select((s, i) => s with { Name = $"p_{i}" }), sent.Operations, sent.GlobalPhase, sent.Name);
                 qasm = QasmWriter.Write(renamed, QasmVersion.V3);
             }
             catch (QmlException e)
@@ -178,6 +179,39 @@ public sealed class RemoteBackend : IBackend
                 ["options"] = new JsonObject { ["simulator"] = new JsonObject { ["seed_simulator"] = seed } },
             },
         };
+    }
+
+    /// <summary>
+    /// The circuit as the target device takes it: decomposed and routed. A routed circuit that
+    /// measures nothing gets explicit measurements (logical qubit i into bit i, wherever routing
+    /// left it), so the shots keep the logical order.
+    /// </summary>
+    private Circuit ForTarget(Circuit circuit)
+    {
+        var target = _settings.Target;
+        if (!target.IsActive)
+        {
+            return circuit;
+        }
+
+        TranspiledCircuit transpiled;
+        try
+        {
+            transpiled = target.Transpile(circuit);
+        }
+        catch (QmlException e)
+        {
+            throw new BackendException(Info.Name, e.Message, e);
+        }
+
+        var routed = transpiled.Circuit;
+        if (target.Coupling is null || circuit.HasMeasurements)
+        {
+            return routed;
+        }
+
+        var measures = transpiled.Layout.Select((physical, logical) => Operation.Measure(physical, logical));
+        return new Circuit(routed.QubitCount, circuit.QubitCount, routed.Symbols, [.. routed.Operations, .. measures], routed.GlobalPhase, routed.Name);
     }
 
     /// <summary>Null for one row without symbols, else one array of P values per row.</summary>

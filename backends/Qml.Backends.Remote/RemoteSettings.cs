@@ -27,6 +27,9 @@ internal sealed record RemoteSettings(
     public const string TimeoutKey = "timeout";
     public const string PollKey = "poll-ms";
     public const string RateLimitKey = "rate-limit";
+    public const string GatesKey = "gates";
+    public const string CouplingKey = "coupling";
+    public const string CouplingMapKey = "coupling-map";
 
     public const int DefaultMaxQubits = 24;
 
@@ -38,6 +41,9 @@ internal sealed record RemoteSettings(
 
     public static JobRate DefaultRateLimit { get; } = new(5, TimeSpan.FromMinutes(1));
 
+    /// <summary>The device's gate set and coupling map circuits are transpiled to before they are sent.</summary>
+    public HardwareTarget Target { get; init; } = new(null, null);
+
     public static IReadOnlyList<BackendOptionInfo> Documented { get; } =
     [
         new(UrlKey, "Base URL of the sampler API (qml serve or compatible).", "http://127.0.0.1:8080"),
@@ -48,6 +54,9 @@ internal sealed record RemoteSettings(
         new(RetriesKey, "Retries of a request after 429, 5xx, a timeout or a refused connection (jittered backoff).", "5"),
         new(TimeoutKey, "Seconds a job may take from submit to results.", "600"),
         new(PollKey, "First delay between status polls, in milliseconds (grows to 1 s).", "25"),
+        new(GatesKey, "Native gates of the target device (OpenQASM names, e.g. rz,sx,x,cx, or 'ibm'); circuits are decomposed into them before they are sent.", "any"),
+        new(CouplingKey, "Coupling of the target device: 'linear' (qubit i with i+1) routes circuits with SWAPs before they are sent; 'none' leaves them as they are.", "none"),
+        new(CouplingMapKey, "JSON file with the device's edge list [[a, b], …] (IBM's coupling_map); circuits are routed onto it with SWAPs.", "(none)"),
         new(RateLimitKey, "Jobs submitted to the host per period (N/min, N/s, N/h; 0: no limit), one token bucket per host shared by every remote backend in the process.", "5/min"),
     ];
 
@@ -97,6 +106,29 @@ internal sealed record RemoteSettings(
         {
             Token = token,
             RateLimit = options.GetString(RateLimitKey, string.Empty) is { Length: > 0 } rate ? JobRate.Parse(rate, RateLimitKey) : DefaultRateLimit,
+            Target = new HardwareTarget(HardwareTarget.ParseGates(options.GetString(GatesKey, string.Empty), GatesKey), ParseCoupling(options)),
+        };
+    }
+
+    private static CouplingMap? ParseCoupling(BackendOptions options)
+    {
+        var coupling = options.GetString(CouplingKey, string.Empty);
+        var file = options.GetString(CouplingMapKey, string.Empty);
+        if (coupling.Length > 0 && file.Length > 0 && coupling != "none")
+        {
+            throw new QmlException($"backend 'remote': give either {CouplingKey}=linear or {CouplingMapKey}=FILE, not both.");
+        }
+
+        if (file.Length > 0)
+        {
+            return CouplingMap.Load(file, CouplingMapKey);
+        }
+
+        return coupling switch
+        {
+            "" or "none" => null,
+            "linear" => CouplingMap.Linear(0),
+            _ => throw new QmlException($"backend 'remote': {CouplingKey} '{coupling}' is not 'linear' or 'none' (use {CouplingMapKey}=FILE.json for any other map)."),
         };
     }
 
