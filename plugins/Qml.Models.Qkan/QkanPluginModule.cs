@@ -28,5 +28,6 @@ public sealed class QkanPluginModule : IQmlPluginModule
         services.AddDatasetProvider<SphericalJ0Provider>();
         services.AddDatasetProvider<ExpSinProvider>();
         services.AddDatasetProvider<BesselJnuProvider>();
+        services.AddPluginCommand<Interop.ImportQkanCommand>();
     }
 }

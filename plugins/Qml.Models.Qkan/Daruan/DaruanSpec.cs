@@ -6,8 +6,9 @@ namespace Qml.Models.Qkan.Daruan;
 /// </summary>
 internal sealed class DaruanSpec
 {
-    public DaruanSpec(int inputs, int outputs, Ansatz ansatz, int reps, Readout readout, bool preactTrainable, int group)
+    public DaruanSpec(int inputs, int outputs, Ansatz ansatz, int reps, Readout readout, bool preactTrainable, int group, bool perUnit = false)
     {
+        PerUnit = perUnit;
         Inputs = inputs;
         Outputs = outputs;
         Ansatz = ansatz;
@@ -26,7 +27,13 @@ internal sealed class DaruanSpec
 
     public int Outputs { get; }
 
-    public int Edges => Inputs * Outputs;
+    /// <summary>
+    /// False: every output reads every input (a KAN layer). True: output o reads input o mod Inputs
+    /// only (one DARUAN edge per output, Outputs a multiple of Inputs), as QKAN-LSTM's per-unit recurrence.
+    /// </summary>
+    public bool PerUnit { get; }
+
+    public int Edges => PerUnit ? Outputs : Inputs * Outputs;
 
     public Ansatz Ansatz { get; }
 
@@ -54,5 +61,14 @@ internal sealed class DaruanSpec
     /// <summary>px applies RX(acos(u)) rather than a rotation by u.</summary>
     public bool ArcCosData => Ansatz == Ansatz.Px;
 
-    public int ThetaBlock(int output, int input) => Group > 0 ? input % Group : (output * Inputs) + input;
+    public int ThetaBlock(int output, int input) => Group > 0 ? input % Group : Edge(output, input);
+
+    /// <summary>The flat index of edge (output, input) in the per-edge parameter arrays.</summary>
+    public int Edge(int output, int input) => PerUnit ? output : (output * Inputs) + input;
+
+    /// <summary>The first input output <paramref name="output"/> reads.</summary>
+    public int FirstInput(int output) => PerUnit ? output % Inputs : 0;
+
+    /// <summary>One past the last input output <paramref name="output"/> reads.</summary>
+    public int EndInput(int output) => PerUnit ? (output % Inputs) + 1 : Inputs;
 }

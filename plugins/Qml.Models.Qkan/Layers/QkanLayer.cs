@@ -25,7 +25,13 @@ public sealed class QkanLayer : Module
         InFeatures = inFeatures;
         OutFeatures = outFeatures;
         Options = options;
-        Spec = new DaruanSpec(inFeatures, outFeatures, options.Ansatz, options.Reps, options.Readout, options.PreactTrainable, options.Group);
+        if (options.PerUnit && outFeatures % inFeatures != 0)
+        {
+            throw new ArgumentException($"A per-unit QKAN layer maps each input to outputs o with o mod {inFeatures} = input, so its outputs must be a multiple of its inputs; got {inFeatures} → {outFeatures}.");
+        }
+
+        Spec = new DaruanSpec(inFeatures, outFeatures, options.Ansatz, options.Reps, options.Readout, options.PreactTrainable, options.Group, options.PerUnit);
+        int edgeInputs = options.PerUnit ? 1 : inFeatures;
         _solver = options.Solver == SolverKind.Exact
             ? new ExactSolver(Spec)
             : new CircuitSolver(Spec, options.Backend!, options.Differentiation);
@@ -33,21 +39,21 @@ public sealed class QkanLayer : Module
         int reps = options.Reps;
         int[] thetaShape = options.Group > 0
             ? [options.Group, Spec.ThetaSteps, Spec.AnglesPerStep]
-            : [outFeatures, inFeatures, Spec.ThetaSteps, Spec.AnglesPerStep];
+            : [outFeatures, edgeInputs, Spec.ThetaSteps, Spec.AnglesPerStep];
         var theta = options.ThetaInit == ThetaInit.Xavier
             ? Tensor.RandomNormal(random, thetaShape, 0, XavierStd(thetaShape))
             : Tensor.RandomNormal(random, thetaShape, 0, 1.0 / reps);
-        int[] preShape = [outFeatures, inFeatures, reps];
+        int[] preShape = [outFeatures, edgeInputs, reps];
         var preWeight = options.PreactInit ? Tensor.RandomNormal(random, preShape, 0, XavierStd(preShape)) : Tensor.Ones(preShape);
         var preBias = options.PreactInit ? Tensor.RandomNormal(random, preShape, 0, XavierStd(preShape)) : Tensor.Zeros(preShape);
 
         Theta = Register("theta", theta, trainable: true);
         PreactWeight = Register("preacts_weight", preWeight, options.PreactTrainable);
         PreactBias = Register("preacts_bias", preBias, options.PreactTrainable || options.Ansatz == Ansatz.Rpz);
-        BaseWeight = Register("base_weight", Tensor.Full(options.BaseTrainable ? 0.5 : 0.0, outFeatures, inFeatures), options.BaseTrainable);
-        PostactWeights = Register("postact_weights", Tensor.Ones(outFeatures, inFeatures), options.PostactWeightTrainable);
-        PostactBias = Register("postact_bias", Tensor.Zeros(outFeatures, inFeatures), options.PostactBiasTrainable);
-        Mask = Register("mask", Tensor.Ones(outFeatures, inFeatures), trainable: false);
+        BaseWeight = Register("base_weight", Tensor.Full(options.BaseTrainable ? 0.5 : 0.0, outFeatures, edgeInputs), options.BaseTrainable);
+        PostactWeights = Register("postact_weights", Tensor.Ones(outFeatures, edgeInputs), options.PostactWeightTrainable);
+        PostactBias = Register("postact_bias", Tensor.Zeros(outFeatures, edgeInputs), options.PostactBiasTrainable);
+        Mask = Register("mask", Tensor.Ones(outFeatures, edgeInputs), trainable: false);
     }
 
     public QkanLayer(int inFeatures, int outFeatures, QkanLayerOptions options, int seed)
@@ -61,7 +67,7 @@ public sealed class QkanLayer : Module
 
     public QkanLayerOptions Options { get; }
 
-    /// <summary>[O, I, steps, K] (or [group, steps, K]); steps = reps + 1, or reps for "real".</summary>
+    /// <summary>[O, I, steps, K] (or [group, steps, K]); steps = reps + 1, or reps for "real". Per-unit layers have I = 1 here.</summary>
     public Tensor Theta { get; }
 
     /// <summary>[O, I, reps].</summary>
@@ -101,7 +107,7 @@ public sealed class QkanLayer : Module
             + (options.BaseTrainable ? 1 : 0)
             + (options.PostactWeightTrainable ? 1 : 0)
             + (options.PostactBiasTrainable ? 1 : 0);
-        return inFeatures * outFeatures * perEdge;
+        return (options.PerUnit ? outFeatures : inFeatures * outFeatures) * perEdge;
     }
 
     /// <summary>Maps x [batch, in] to y [batch, out].</summary>

@@ -54,6 +54,12 @@ public sealed record QkanLayerOptions
 
     public ThetaInit ThetaInit { get; init; } = ThetaInit.Xavier;
 
+    /// <summary>
+    /// Not in the reference: output o reads only input o mod I (one edge per output, O a multiple of I),
+    /// so the layer has O edges instead of O·I. QKAN-LSTM's per-unit recurrence uses it.
+    /// </summary>
+    public bool PerUnit { get; init; }
+
     public SolverKind Solver { get; init; } = SolverKind.Exact;
 
     /// <summary>The backend of the circuit solver.</summary>

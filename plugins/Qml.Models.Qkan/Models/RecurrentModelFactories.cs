@@ -11,6 +11,7 @@ internal static class RecurrentModels
     public const string DefaultDataset = "damped-oscillator";
 
     public static readonly ModelOptionInfo Hidden = new("hidden", "hidden size of the LSTM state", "16");
+    public static readonly ModelOptionInfo Gates = new("gates", "per-unit (Σ DARUAN of x and of the unit's own h; docs/qkan.md) or full (QKAN layer [h, x] → hidden)", "per-unit");
     public static readonly ModelOptionInfo Latent = new("latent", "HQKAN bottleneck widths a,b (default ⌈log2(hidden+input)⌉,⌈log2 hidden⌉)", "");
 
     public static IModel Create(string id, ModelOptions options, ModelContext context, Func<int, int, Random, Module> recurrent)
@@ -58,9 +59,9 @@ public sealed class QkanLstmModelFactory : IModelFactory
 
     public ModelDescriptor Describe() => new(
         Name,
-        "QKAN-LSTM: LSTM gates W·[h, x] + b replaced by QKAN layers (DARUAN edges), sequence-to-one forecasting",
+        "QKAN-LSTM: LSTM gate maps W·[h, x] + b replaced by sums of DARUAN subfunctions, sequence-to-one forecasting",
         ModelTask.Regression,
-        [RecurrentModels.Hidden, .. QkanModelOptions.Layer],
+        [RecurrentModels.Hidden, RecurrentModels.Gates, .. QkanModelOptions.Layer],
         RecurrentModels.DefaultDataset);
 
     public IModel Create(ModelOptions options, ModelContext context)
@@ -69,7 +70,12 @@ public sealed class QkanLstmModelFactory : IModelFactory
         ArgumentNullException.ThrowIfNull(context);
         options.RequireKnown(Name, Describe().Options);
         var layer = QkanModelOptions.Read(options, context);
-        return RecurrentModels.Create(Name, options, context, (input, hidden, random) => new QkanLstmCell(input, hidden, layer, random));
+        bool perUnit = options.GetChoice(RecurrentModels.Gates.Name, "per-unit", "per-unit", "full") == "per-unit";
+        return RecurrentModels.Create(
+            Name,
+            options,
+            context,
+            (input, hidden, random) => perUnit ? new PerUnitQkanLstmCell(input, hidden, layer, random) : new QkanLstmCell(input, hidden, layer, random));
     }
 }
 

@@ -15,24 +15,30 @@ public abstract class GatedLstmCell : Module
     private readonly Module[] _gates = new Module[4];
 
     protected GatedLstmCell(int inputSize, int hiddenSize, Func<int, int, Module> gate)
+        : this(inputSize, hiddenSize)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputSize);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(hiddenSize);
         ArgumentNullException.ThrowIfNull(gate);
-        InputSize = inputSize;
-        HiddenSize = hiddenSize;
         for (int k = 0; k < 4; k++)
         {
             _gates[k] = RegisterModule(GateNames[k], gate(hiddenSize + inputSize, hiddenSize));
         }
     }
 
+    /// <summary>For cells that override <see cref="Preactivations"/> instead of giving one module per gate.</summary>
+    protected GatedLstmCell(int inputSize, int hiddenSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(hiddenSize);
+        InputSize = inputSize;
+        HiddenSize = hiddenSize;
+    }
+
     public int InputSize { get; }
 
     public int HiddenSize { get; }
 
-    /// <summary>The gate maps in the order input, forget, cell, output.</summary>
-    public IReadOnlyList<Module> Gates => _gates;
+    /// <summary>The gate maps in the order input, forget, cell, output (empty when a subclass computes them together).</summary>
+    public IReadOnlyList<Module> Gates => _gates[0] is null ? [] : _gates;
 
     /// <summary>Advances <paramref name="state"/> (zeros when null) by x [batch, input].</summary>
     public LstmState Step(Tensor input, LstmState? state = null)
@@ -45,13 +51,20 @@ public abstract class GatedLstmCell : Module
 
         int batch = input.Dim(0);
         state ??= new LstmState(Tensor.Zeros(batch, HiddenSize), Tensor.Zeros(batch, HiddenSize));
-        Tensor z = Ops.Concat([state.H, input], 1);
-        Tensor i = Ops.Sigmoid(_gates[0].Forward(z));
-        Tensor f = Ops.Sigmoid(_gates[1].Forward(z));
-        Tensor g = Ops.Tanh(_gates[2].Forward(z));
-        Tensor o = Ops.Sigmoid(_gates[3].Forward(z));
+        var (pi, pf, pg, po) = Preactivations(state.H, input);
+        Tensor i = Ops.Sigmoid(pi);
+        Tensor f = Ops.Sigmoid(pf);
+        Tensor g = Ops.Tanh(pg);
+        Tensor o = Ops.Sigmoid(po);
         Tensor c = Ops.Add(Ops.Mul(f, state.C), Ops.Mul(i, g));
         return new LstmState(Ops.Mul(o, Ops.Tanh(c)), c);
+    }
+
+    /// <summary>The four gate pre-activations [batch, hidden] (input, forget, cell, output) from h [batch, hidden] and x [batch, input].</summary>
+    protected virtual (Tensor Input, Tensor Forget, Tensor Cell, Tensor Output) Preactivations(Tensor hidden, Tensor input)
+    {
+        Tensor z = Ops.Concat([hidden, input], 1);
+        return (_gates[0].Forward(z), _gates[1].Forward(z), _gates[2].Forward(z), _gates[3].Forward(z));
     }
 
     /// <summary>Runs every step of [batch, time ≥ 1, input] from <paramref name="initial"/> (zeros when null).</summary>

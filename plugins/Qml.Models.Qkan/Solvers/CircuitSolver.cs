@@ -95,9 +95,9 @@ internal sealed class CircuitSolver : IEdgeSolver
             for (int o = 0; o < Spec.Outputs; o++)
             {
                 double sum = 0;
-                for (int i = 0; i < Spec.Inputs; i++)
+                for (int i = Spec.FirstInput(o); i < Spec.EndInput(o); i++)
                 {
-                    int e = (o * Spec.Inputs) + i;
+                    int e = Spec.Edge(o, i);
                     double xi = x[(b * Spec.Inputs) + i];
                     sum += values.Mask[e] * ((values.PostactWeight[e] * (f[(b * Spec.Edges) + e] + values.PostactBias[e])) + (values.BaseWeight[e] * Silu(xi)));
                 }
@@ -129,9 +129,9 @@ internal sealed class CircuitSolver : IEdgeSolver
             for (int o = 0; o < Spec.Outputs; o++)
             {
                 double g = upstream[(b * Spec.Outputs) + o];
-                for (int i = 0; i < inputs; i++)
+                for (int i = Spec.FirstInput(o); i < Spec.EndInput(o); i++)
                 {
-                    int e = (o * inputs) + i, row = (b * edges) + e;
+                    int e = Spec.Edge(o, i), row = (b * edges) + e;
                     double xi = x[(b * inputs) + i], m = values.Mask[e];
                     zUpstream[row] = g * m * values.PostactWeight[e] * dfdz[row];
                     grads.PostactWeight[e] += g * m * (f[row] + values.PostactBias[e]);
@@ -148,9 +148,9 @@ internal sealed class CircuitSolver : IEdgeSolver
         {
             for (int o = 0; o < Spec.Outputs; o++)
             {
-                for (int i = 0; i < inputs; i++)
+                for (int i = Spec.FirstInput(o); i < Spec.EndInput(o); i++)
                 {
-                    int e = (o * inputs) + i;
+                    int e = Spec.Edge(o, i);
                     var row = symbols.Row((b * edges) + e);
                     double xi = x[(b * inputs) + i];
                     for (int l = 0; l < reps; l++)
@@ -191,9 +191,9 @@ internal sealed class CircuitSolver : IEdgeSolver
         {
             for (int o = 0; o < Spec.Outputs; o++)
             {
-                for (int i = 0; i < inputs; i++)
+                for (int i = Spec.FirstInput(o); i < Spec.EndInput(o); i++)
                 {
-                    int e = (o * inputs) + i;
+                    int e = Spec.Edge(o, i);
                     var row = bindings.AsSpan(((b * edges) + e) * _columns, _columns);
                     double xi = x[(b * inputs) + i];
                     for (int l = 0; l < reps; l++)

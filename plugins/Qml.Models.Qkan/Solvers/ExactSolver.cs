@@ -79,9 +79,9 @@ internal sealed class ExactSolver : IEdgeSolver
         {
             for (int o = 0; o < Spec.Outputs; o++)
             {
-                for (int i = 0; i < Spec.Inputs; i++)
+                for (int i = Spec.FirstInput(o); i < Spec.EndInput(o); i++)
                 {
-                    int e = (o * Spec.Inputs) + i;
+                    int e = Spec.Edge(o, i);
                     int block = Spec.ThetaBlock(o, i);
                     for (int t = 0; t < perEdge; t++)
                     {
@@ -154,9 +154,9 @@ internal sealed class ExactSolver : IEdgeSolver
         for (int o = 0; o < spec.Outputs; o++)
         {
             ref double yRow = ref yT[o * stride];
-            for (int i = 0; i < spec.Inputs; i++)
+            for (int i = spec.FirstInput(o); i < spec.EndInput(o); i++)
             {
-                int e = (o * spec.Inputs) + i;
+                int e = spec.Edge(o, i);
                 double mask = values.Mask[e];
                 if (mask == 0)
                 {
@@ -215,9 +215,9 @@ internal sealed class ExactSolver : IEdgeSolver
         for (int o = 0; o < spec.Outputs; o++)
         {
             ref double gRow = ref gT[o * stride];
-            for (int i = 0; i < spec.Inputs; i++)
+            for (int i = spec.FirstInput(o); i < spec.EndInput(o); i++)
             {
-                int e = (o * spec.Inputs) + i;
+                int e = spec.Edge(o, i);
                 double mask = values.Mask[e];
                 if (mask == 0)
                 {

@@ -75,7 +75,7 @@ public sealed class ForecastingTests
     public void Qkan_lstm_learns_the_forecast_with_the_spec_parameter_count()
     {
         var options = new QkanLayerOptions { Reps = 1 };
-        var qkan = Fit(new QkanLstmModelFactory(), "hidden=4", "reps=1", "base=true");
+        var qkan = Fit(new QkanLstmModelFactory(), "hidden=4", "gates=full", "reps=1", "base=true");
         var lstm = Fit(new LstmModelFactory(), "hidden=4");
         Assert.Multiple(() =>
         {

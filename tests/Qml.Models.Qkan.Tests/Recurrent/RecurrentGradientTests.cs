@@ -16,6 +16,7 @@ public sealed class RecurrentGradientTests
         Module cell = kind switch
         {
             "qkan" => new QkanLstmCell(Features, Hidden, options, random),
+            "per-unit" => new PerUnitQkanLstmCell(Features, Hidden, options, random),
             "hqkan" => new HqkanLstmCell(Features, Hidden, options, random, latentIn: 2, latentOut: 2),
             "qlstm" => new QlstmCell(Features, Hidden, SpecReference.Backend, qubits: 2, layers: 2, random),
             _ => new Lstm(Features, Hidden, random),
@@ -37,6 +38,8 @@ public sealed class RecurrentGradientTests
 
     [TestCase("qkan", SequenceHead.SequenceToOne)]
     [TestCase("qkan", SequenceHead.SequenceToSequence)]
+    [TestCase("per-unit", SequenceHead.SequenceToOne)]
+    [TestCase("per-unit", SequenceHead.SequenceToSequence)]
     [TestCase("hqkan", SequenceHead.SequenceToOne)]
     [TestCase("hqkan", SequenceHead.SequenceToSequence)]
     [TestCase("qlstm", SequenceHead.SequenceToOne)]
