@@ -16,15 +16,26 @@ public sealed class PerUnitQkanLstmCell : GatedLstmCell
 {
     private readonly QkanLayer _input;
     private readonly QkanLayer _recurrent;
+    private readonly QkanLayer[] _neighbours;
 
-    public PerUnitQkanLstmCell(int inputSize, int hiddenSize, QkanLayerOptions? options = null, Random? random = null)
+    public PerUnitQkanLstmCell(int inputSize, int hiddenSize, QkanLayerOptions? options = null, Random? random = null, int ring = 1)
         : base(inputSize, hiddenSize)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ring);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ring, hiddenSize);
         options ??= new QkanLayerOptions();
         random ??= new Random(0);
         _input = RegisterModule("input_map", new QkanLayer(inputSize, 4 * hiddenSize, options with { PerUnit = false }, random));
         _recurrent = RegisterModule("recurrent_map", new QkanLayer(hiddenSize, 4 * hiddenSize, options with { PerUnit = true }, random));
+        _neighbours = new QkanLayer[ring - 1];
+        for (int d = 1; d < ring; d++)
+        {
+            _neighbours[d - 1] = RegisterModule($"neighbour_map_{d}", new QkanLayer(hiddenSize, 4 * hiddenSize, options with { PerUnit = true }, random));
+        }
     }
+
+    /// <summary>How many units' states each unit's gates read: its own and the next Ring − 1 around the ring.</summary>
+    public int Ring => _neighbours.Length + 1;
 
     /// <summary>x → 4·hidden: every input feature feeds every gate of every unit.</summary>
     public QkanLayer InputMap => _input;
@@ -36,6 +47,13 @@ public sealed class PerUnitQkanLstmCell : GatedLstmCell
     {
         Tensor a = Ops.Add(_input.Forward(input), _recurrent.Forward(hidden));
         int h = HiddenSize;
+        for (int d = 1; d <= _neighbours.Length; d++)
+        {
+            // Unit j reads h_{(j + d) mod H}: the state rolled by d.
+            Tensor rolled = Ops.Concat([Ops.Narrow(hidden, 1, d, h - d), Ops.Narrow(hidden, 1, 0, d)], 1);
+            a = Ops.Add(a, _neighbours[d - 1].Forward(rolled));
+        }
+
         return (Ops.Narrow(a, 1, 0, h), Ops.Narrow(a, 1, h, h), Ops.Narrow(a, 1, 2 * h, h), Ops.Narrow(a, 1, 3 * h, h));
     }
 }

@@ -12,8 +12,9 @@ using Qml.Models.Qkan.Models;
 namespace Qml.Models.Qkan.Tests.Recurrent;
 
 /// <summary>
-/// Next-value forecasting on damped-oscillator windows (200 windows of 8 steps, chronological 60/20/20 split,
-/// standardised features), every model trained the same way: full-batch Adam, lr 0.02, 150 steps, seed 0.
+/// Next-value forecasting on damped-oscillator and Bessel J0 windows (200 windows of 8 steps, chronological
+/// 60/20/20 split, standardised features), every model trained the same way: full-batch Adam, lr 0.02,
+/// 150 steps, seed 0. docs/qkan.md has the figures and the learning-rate grid behind them.
 /// </summary>
 public sealed class ForecastingTests
 {
@@ -22,12 +23,15 @@ public sealed class ForecastingTests
     private const double QlstmBar = 1e-3;
 
     private static readonly DatasetSplit Split = DataPreparation.Fit(TimeSeriesGenerators.DampedOscillator(samples: 200, window: 8), seed: 0).Split;
+    private static readonly DatasetSplit Bessel = DataPreparation.Fit(TimeSeriesGenerators.BesselJ0Series(samples: 200, window: 8), seed: 0).Split;
 
     private static (double Mse, int Parameters) Fit(IModelFactory factory, params string[] options) => FitFor(Steps, factory, options);
 
-    private static (double Mse, int Parameters) FitFor(int steps, IModelFactory factory, params string[] options)
+    private static (double Mse, int Parameters) FitFor(int steps, IModelFactory factory, params string[] options) => FitOn(Split, steps, factory, options);
+
+    private static (double Mse, int Parameters) FitOn(DatasetSplit split, int steps, IModelFactory factory, params string[] options)
     {
-        var train = Split.Train;
+        var train = split.Train;
         var context = new ModelContext(SpecReference.Backend, DifferentiationMethod.Auto, Seed: 0, train.FeatureCount, train.TargetWidth, ModelTask.Regression, train.SequenceLength);
         var network = factory.Create(ModelOptions.Parse(options), context).Network;
         var adam = new Adam(network.Parameters(), new AdamOptions(LearningRate: LearningRate));
@@ -41,7 +45,7 @@ public sealed class ForecastingTests
             adam.Step();
         }
 
-        var test = Split.Test;
+        var test = split.Test;
         var prediction = network.Forward(Tensor.FromArray([test.SampleCount, test.FeatureCount], test.Features)).ToArray();
         double mse = prediction.Select((p, k) => (p - test.Targets![k]) * (p - test.Targets[k])).Average();
         TestContext.Out.WriteLine($"{factory.Name} [{string.Join(' ', options)}]: {network.ParameterCount} parameters, test MSE {mse:E3} ({clock.Elapsed.TotalSeconds:F1} s)");
@@ -49,20 +53,61 @@ public sealed class ForecastingTests
     }
 
     /// <summary>
-    /// The bar for HQKAN-LSTM: lower test MSE than an LSTM of the same hidden size (64) with at least 70% fewer
-    /// trainable parameters (4713 vs 17217: 72.6% fewer; gate bottleneck 65 → 7 → QKAN(pz, reps 2) → 6 → 64).
+    /// The bar for HQKAN-LSTM on damped-oscillator: lower test MSE than an LSTM of the same hidden size (64) with at
+    /// least 70% fewer trainable parameters (4713 vs 17217: 72.6% fewer; gate bottleneck 65 → 7 → QKAN(pz, reps 2, ⟨Z⟩) → 6 → 64).
+    /// Measured 3.4e-7 against 5.6e-6 (the LSTM's best over lr 0.005…0.1 is 1.4e-6, still above).
     /// </summary>
     [Test]
     public void Hqkan_lstm_beats_lstm_of_same_hidden_size_with_70_percent_fewer_parameters()
     {
         var lstm = Fit(new LstmModelFactory(), "hidden=64");
-        var hqkan = Fit(new HqkanLstmModelFactory(), "hidden=64", "reps=2");
+        var hqkan = Fit(new HqkanLstmModelFactory(), "hidden=64", "reps=2", "readout=z");
         TestContext.Out.WriteLine($"parameters: {100.0 * (1 - ((double)hqkan.Parameters / lstm.Parameters)):F1}% fewer; MSE ratio {hqkan.Mse / lstm.Mse:F2}");
         Assert.Multiple(() =>
         {
             Assert.That(lstm.Parameters, Is.EqualTo((4 * ((64 * 1) + (64 * 64) + (2 * 64))) + 65));
             Assert.That(hqkan.Parameters, Is.LessThanOrEqualTo(0.3 * lstm.Parameters));
             Assert.That(hqkan.Mse, Is.LessThan(lstm.Mse));
+        });
+    }
+
+    /// <summary>
+    /// QKAN-LSTM with per-unit DARUAN gates (the default, docs/qkan.md) meets the parameter bar at the LSTM's hidden size
+    /// (3137 vs 17217: 81.8% fewer) and learns the forecast, but its test MSE (3.2e-5) stays above the LSTM's (5.6e-6):
+    /// the accuracy bar is not met for it. This test pins what holds.
+    /// </summary>
+    [Test]
+    public void Per_unit_qkan_lstm_has_70_percent_fewer_parameters_than_lstm_and_learns_the_forecast()
+    {
+        var qkan = Fit(new QkanLstmModelFactory(), "hidden=64", "reps=2");
+        int lstm = (4 * ((64 * 1) + (64 * 64) + (2 * 64))) + 65;
+        Assert.Multiple(() =>
+        {
+            // x → 4·64 and h → 4·64 per unit: 2·256 edges of 2(r+1) = 6 theta; head 65.
+            Assert.That(qkan.Parameters, Is.EqualTo((2 * 256 * 6) + 65));
+            Assert.That(qkan.Parameters, Is.LessThanOrEqualTo(0.3 * lstm));
+            Assert.That(qkan.Mse, Is.LessThan(1e-3));
+        });
+    }
+
+    /// <summary>
+    /// Bessel J0 windows: HQKAN-LSTM (72.6% fewer parameters) and per-unit QKAN-LSTM (81.8% fewer) learn the forecast,
+    /// but an LSTM of the same hidden size does better here (2.6e-7 against 1.9e-6 and 2.7e-4 at this budget; docs/qkan.md):
+    /// the Bessel bar is not met. This test pins the parameter bar and that both fit.
+    /// </summary>
+    [Test]
+    public void On_bessel_windows_both_qkan_lstms_fit_with_70_percent_fewer_parameters()
+    {
+        var lstm = FitOn(Bessel, Steps, new LstmModelFactory(), "hidden=64");
+        var hqkan = FitOn(Bessel, Steps, new HqkanLstmModelFactory(), "hidden=64", "reps=2");
+        var qkan = FitOn(Bessel, Steps, new QkanLstmModelFactory(), "hidden=64", "reps=2");
+        Assert.Multiple(() =>
+        {
+            Assert.That(hqkan.Parameters, Is.LessThanOrEqualTo(0.3 * lstm.Parameters));
+            Assert.That(qkan.Parameters, Is.LessThanOrEqualTo(0.3 * lstm.Parameters));
+            Assert.That(hqkan.Mse, Is.LessThan(1e-5));
+            Assert.That(qkan.Mse, Is.LessThan(1e-3));
+            Assert.That(lstm.Mse, Is.LessThan(1e-5));
         });
     }
 
