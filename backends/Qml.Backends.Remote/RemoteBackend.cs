@@ -258,6 +258,19 @@ public sealed class RemoteBackend : IBackend
 
         using var submitDeadline = new CancellationTokenSource(_settings.JobTimeout);
         var id = await _client.SubmitAsync(body, Guid.NewGuid().ToString("N"), submitDeadline.Token).ConfigureAwait(false);
+
+        // The caller's cancel reaches the server synchronously, inside Cancel(): on Ctrl-C the
+        // process may exit before an asynchronous cancel would be sent.
+        var cancelSent = 0;
+        var cancelDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onCancel = cancellationToken.Register(() =>
+        {
+            if (Interlocked.Exchange(ref cancelSent, 1) == 0)
+            {
+                _client.CancelNow(id);
+                cancelDone.TrySetResult();
+            }
+        });
         try
         {
             token.ThrowIfCancellationRequested();
@@ -285,7 +298,16 @@ public sealed class RemoteBackend : IBackend
         }
         catch (OperationCanceledException)
         {
-            await _client.CancelAsync(id).ConfigureAwait(false);
+            if (Interlocked.Exchange(ref cancelSent, 1) == 0)
+            {
+                await _client.CancelAsync(id).ConfigureAwait(false);
+            }
+            else
+            {
+                // The callback is sending it (maybe on another thread): the caller returns once it was.
+                await cancelDone.Task.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
             if (!cancellationToken.IsCancellationRequested)
             {
                 throw new BackendException(Info.Name, $"job {id} did not finish within {_settings.JobTimeout.TotalSeconds:0} s; it was cancelled.");

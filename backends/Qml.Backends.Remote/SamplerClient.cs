@@ -73,6 +73,24 @@ internal sealed class SamplerClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// Best effort and blocking: asks the server to cancel and waits (at most 3 s) for the answer.
+    /// Called from the caller's cancellation callback, so that a Ctrl-C reaches the server
+    /// before the process exits (System.CommandLine returns from the invocation at once).
+    /// </summary>
+    public void CancelNow(string id)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"api/v1/jobs/{Uri.EscapeDataString(id)}/cancel");
+            using var response = _http.Send(request, timeout.Token);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or NotSupportedException or ObjectDisposedException)
+        {
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<JsonObject> SendAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken)

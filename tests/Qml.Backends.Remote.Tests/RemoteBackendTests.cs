@@ -97,6 +97,12 @@ public sealed class RemoteBackendTests
             Assert.That(results.Select(r => r.Samples!.Shots), Is.All.EqualTo(20_000));
             Assert.That((server.Server.JobCount, server.Server.Executions), Is.EqualTo((6, 6L)), "every job accepted once and run once");
             Assert.That(server.Server.Jobs.Select(j => j.Status), Is.All.EqualTo(JobStatus.Completed));
+
+            // The records on disk: one per idempotency key, each started exactly once.
+            var records = JobRecordTests.Records(server.Server.StateDirectory);
+            Assert.That(records.Select(r => r["idempotency_key"]!.GetValue<string>()).Distinct().Count(), Is.EqualTo(6), "one record per key");
+            Assert.That(records.Select(r => (r["status"]!.GetValue<string>(), r["runs"]!.GetValue<int>())), Is.All.EqualTo(("Completed", 1)));
+            Assert.That(remotes.Sum(r => r.HttpAttempts), Is.GreaterThan(6 * 3), "some submits were refused with 429 and retried");
         }
         finally
         {

@@ -28,13 +28,18 @@ public sealed class JobStore
 
     public string Directory { get; }
 
-    /// <summary>Writes the job's current record (the latest state wins when two writes race).</summary>
+    /// <summary>
+    /// Writes the job's current record (the latest state wins when two writes race), then
+    /// publishes that state to clients: nobody hears of a status before it is on disk.
+    /// </summary>
     public void Save(SamplerJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
         lock (job.RecordGate)
         {
-            AtomicFile.WriteAllText(PathOf(job.Id), job.ToRecord().ToJsonString());
+            var snapshot = job.Snapshot();
+            AtomicFile.WriteAllText(PathOf(job.Id), snapshot.Record.ToJsonString());
+            job.Publish(snapshot);
         }
     }
 

@@ -18,6 +18,9 @@ public enum JobStatus
 /// <summary>One primitive unified bloc: a circuit, its B×P parameter rows and the shots per row.</summary>
 public sealed record SamplerPub(Circuit Circuit, BindingTable Bindings, int Shots);
 
+/// <summary>A job's record and the state it holds, taken under the job's lock.</summary>
+internal sealed record RecordSnapshot(JsonObject Record, JobStatus Status, string? Reason, JsonObject? Results);
+
 /// <summary>A status a job entered, and when.</summary>
 public sealed record JobTransition(JobStatus Status, DateTimeOffset At);
 
@@ -71,6 +74,13 @@ public sealed class SamplerJob
     public string? Reason { get; private set; }
 
     public JsonObject? Results { get; private set; }
+
+    /// <summary>The status as last written to the job's record: what clients are told, so they never learn of a state a crash could lose.</summary>
+    public JobStatus PublishedStatus { get; private set; } = JobStatus.Queued;
+
+    public string? PublishedReason { get; private set; }
+
+    public JsonObject? PublishedResults { get; private set; }
 
     /// <summary>Times the job was started on the backend (0 or 1: a job never runs twice).</summary>
     public int Runs { get; private set; }
@@ -179,7 +189,20 @@ public sealed class SamplerJob
     }
 
     /// <summary>The job as kept on disk: id, key, status and its transitions, hash, seed, runs, request while unfinished, results or reason.</summary>
-    public JsonObject ToRecord()
+    public JsonObject ToRecord() => Snapshot().Record;
+
+    /// <summary>Makes a written snapshot's state the one clients see.</summary>
+    internal void Publish(RecordSnapshot written)
+    {
+        lock (_gate)
+        {
+            PublishedStatus = written.Status;
+            PublishedReason = written.Reason;
+            PublishedResults = written.Results;
+        }
+    }
+
+    internal RecordSnapshot Snapshot()
     {
         lock (_gate)
         {
@@ -216,7 +239,7 @@ public sealed class SamplerJob
                 record["results"] = Results.DeepClone();
             }
 
-            return record;
+            return new RecordSnapshot(record, Status, Reason, Results);
         }
     }
 
@@ -239,6 +262,7 @@ public sealed class SamplerJob
             Results = record["results"]?.DeepClone() as JsonObject,
             Runs = record["runs"]?.GetValue<int>() ?? 0,
         };
+        job.Publish(new RecordSnapshot(record, job.Status, job.Reason, job.Results));
         foreach (var t in record["transitions"] as JsonArray ?? [])
         {
             job._transitions.Add(new JobTransition(

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Qml.Abstractions.Execution;
 
@@ -82,6 +83,9 @@ public sealed class SamplerServer : IAsyncDisposable
         options ??= new ServeOptions();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+
+        // The owner (qml serve, a test) decides when to stop: no console lifetime taking Ctrl-C.
+        builder.Services.AddSingleton<IHostLifetime, OwnerLifetime>();
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes;
@@ -238,11 +242,11 @@ public sealed class SamplerServer : IAsyncDisposable
             log?.Invoke($"POST /api/v1/jobs → {result}");
         });
         _app.MapGet("/api/v1/jobs/{id}", context => WithJob(context, job => Json(context, 200, StatusJson(job))));
-        _app.MapGet("/api/v1/jobs/{id}/results", context => WithJob(context, job => job.Status switch
+        _app.MapGet("/api/v1/jobs/{id}/results", context => WithJob(context, job => job.PublishedStatus switch
         {
-            JobStatus.Completed => Json(context, 200, job.Results!),
-            JobStatus.Failed or JobStatus.Cancelled => Error(context, 409, $"job {job.Id} is {job.Status}: {job.Reason}"),
-            _ => Error(context, 409, $"job {job.Id} is {job.Status}; results exist once it is Completed."),
+            JobStatus.Completed => Json(context, 200, job.PublishedResults!),
+            JobStatus.Failed or JobStatus.Cancelled => Error(context, 409, $"job {job.Id} is {job.PublishedStatus}: {job.PublishedReason}"),
+            _ => Error(context, 409, $"job {job.Id} is {job.PublishedStatus}; results exist once it is Completed."),
         }));
         _app.MapPost("/api/v1/jobs/{id}/cancel", context => WithJob(context, job =>
         {
@@ -253,7 +257,7 @@ public sealed class SamplerServer : IAsyncDisposable
                 return Task.CompletedTask;
             }
 
-            return Error(context, 409, $"job {job.Id} is already {job.Status}.");
+            return Error(context, 409, $"job {job.Id} is already {job.PublishedStatus}.");
         }));
     }
 
@@ -483,11 +487,11 @@ public sealed class SamplerServer : IAsyncDisposable
 
     private JsonObject StatusJson(SamplerJob job)
     {
-        var status = job.Status.ToString();
+        var status = job.PublishedStatus.ToString();
         var state = new JsonObject { ["status"] = status };
-        if (job.Reason is not null)
+        if (job.PublishedReason is not null)
         {
-            state["reason"] = job.Reason;
+            state["reason"] = job.PublishedReason;
         }
 
         return new JsonObject
@@ -512,6 +516,14 @@ public sealed class SamplerServer : IAsyncDisposable
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync(body.ToJsonString());
+    }
+
+    /// <summary>A host lifetime that leaves start and stop to whoever owns the server.</summary>
+    private sealed class OwnerLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>IBM's error shape: <c>{"errors":[{"code","message"}],"status_code"}</c>.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using System.Runtime.InteropServices;
 using Qml.Abstractions;
 using Qml.Host.Serve;
 
@@ -59,17 +60,29 @@ internal static class ServeCommand
             using var session = HostSession.Open(parseResult);
             using var served = session.CreateBackend(backend.Name(parseResult), backend.Options(parseResult));
             await using var server = SamplerServer.Create(served, endpoint, token, options, line => Console.Error.WriteLine(line));
-            await server.StartAsync(cancellationToken).ConfigureAwait(false);
+            // Ctrl-C and SIGTERM stop the server gracefully (running jobs are recorded as
+            // interrupted, queued ones stay queued for the next start).
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            void OnSignal(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            }
+
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+            await server.StartAsync(stop.Token).ConfigureAwait(false);
             Console.WriteLine($"serving backend '{served.Info.Name}' on {server.Address} (POST /api/v1/jobs), job records in {server.StateDirectory}; Ctrl-C stops");
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
             }
 
             await server.StopAsync().ConfigureAwait(false);
+            Console.WriteLine("stopped");
             return ExitCodes.Success;
         });
         return command;
