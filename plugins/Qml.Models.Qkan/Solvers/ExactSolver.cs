@@ -209,6 +209,7 @@ internal sealed class ExactSolver : IEdgeSolver
         Span<double> thetaSin = stackalloc double[perEdge];
         Span<V> opCos = stackalloc V[ops.Length];
         Span<V> opSin = stackalloc V[ops.Length];
+        Span<QubitState> states = stackalloc QubitState[ops.Length];
         Span<V> thetaAcc = stackalloc V[perEdge];
         Span<V> weightAcc = stackalloc V[reps];
         Span<V> biasAcc = stackalloc V[reps];
@@ -225,7 +226,7 @@ internal sealed class ExactSolver : IEdgeSolver
                 }
 
                 HalfAngles(values.Theta.AsSpan(spec.ThetaBlock(o, i) * perEdge, perEdge), thetaCos, thetaSin);
-                var start = PrefixState(thetaCos, thetaSin);
+                var start = PrefixState(thetaCos, thetaSin, states);
                 for (int k = 0; k < prefix; k++)
                 {
                     if (ops[k].IsRotation)
@@ -254,7 +255,8 @@ internal sealed class ExactSolver : IEdgeSolver
                     var x = Vector512.LoadUnsafe(ref xRow, b0);
                     var g = Vector512.LoadUnsafe(ref gRow, b0);
 
-                    // Replay the forward after the constant prefix, keeping each gate's half-angles.
+                    // Replay the forward after the constant prefix, keeping each gate's half-angles and the state after it
+                    // (eight samples × a dozen gates stay in L1), so the reverse walk only un-applies the cotangent.
                     var psi = start;
                     for (int k = prefix; k < ops.Length; k++)
                     {
@@ -262,6 +264,7 @@ internal sealed class ExactSolver : IEdgeSolver
                         if (!op.IsRotation)
                         {
                             psi.ApplyFixed(op.Kind);
+                            states[k] = psi;
                             continue;
                         }
 
@@ -269,6 +272,7 @@ internal sealed class ExactSolver : IEdgeSolver
                         opCos[k] = c;
                         opSin[k] = s;
                         psi.Rotate(op.Kind, c, s);
+                        states[k] = psi;
                     }
 
                     var f = ReadoutCotangent(psi, spec.Readout, g * Vector512.Create(maskPost), out var lambda);
@@ -283,19 +287,12 @@ internal sealed class ExactSolver : IEdgeSolver
                         if (!op.IsRotation)
                         {
                             // X and Z are their own inverses.
-                            psi.ApplyFixed(op.Kind);
                             lambda.ApplyFixed(op.Kind);
                             continue;
                         }
 
                         V c = opCos[k], s = opSin[k];
-                        var angleGradient = QubitState.GeneratorGradient(op.Kind, psi, lambda);
-                        if (k > 0)
-                        {
-                            // The state before the first gate is |+⟩, which no gradient needs.
-                            psi.Rotate(op.Kind, c, -s);
-                        }
-
+                        var angleGradient = QubitState.GeneratorGradient(op.Kind, states[k], lambda);
                         lambda.Rotate(op.Kind, c, -s);
                         if (op.Theta >= 0)
                         {
@@ -347,7 +344,10 @@ internal sealed class ExactSolver : IEdgeSolver
     }
 
     /// <summary>The state after the gates before the first data gate: the same for every sample of an edge.</summary>
-    private QubitState PrefixState(ReadOnlySpan<double> thetaCos, ReadOnlySpan<double> thetaSin)
+    private QubitState PrefixState(ReadOnlySpan<double> thetaCos, ReadOnlySpan<double> thetaSin) => PrefixState(thetaCos, thetaSin, []);
+
+    /// <summary>As above, also keeping the state after each prefix gate in <paramref name="states"/> (when not empty).</summary>
+    private QubitState PrefixState(ReadOnlySpan<double> thetaCos, ReadOnlySpan<double> thetaSin, Span<QubitState> states)
     {
         var state = QubitState.Plus;
         for (int k = 0; k < _prefix; k++)
@@ -356,10 +356,16 @@ internal sealed class ExactSolver : IEdgeSolver
             if (!op.IsRotation)
             {
                 state.ApplyFixed(op.Kind);
-                continue;
+            }
+            else
+            {
+                state.Rotate(op.Kind, Vector512.Create(thetaCos[op.Theta]), Vector512.Create(thetaSin[op.Theta]));
             }
 
-            state.Rotate(op.Kind, Vector512.Create(thetaCos[op.Theta]), Vector512.Create(thetaSin[op.Theta]));
+            if (!states.IsEmpty)
+            {
+                states[k] = state;
+            }
         }
 
         return state;
