@@ -13,11 +13,11 @@ using Qml.Models.Classifiers.Vqc;
 
 namespace Qml.Models.Classifiers;
 
-/// <summary>Registers the classifier models (<c>--model hybrid</c>, <c>reuploading</c>, <c>vqc</c>, <c>qsvm</c>, <c>farhi-neven</c>, and the classical baselines <c>logistic</c>, <c>mlp-classifier</c>, <c>rbf-svm</c>) and the datasets <c>adhoc</c> and <c>mnist-3v6-4x4</c>.</summary>
+/// <summary>Registers the classifier models (<c>--model hybrid</c>, <c>reuploading</c>, <c>vqc</c>, <c>qsvm</c>, <c>farhi-neven</c>, and the classical baselines <c>logistic</c>, <c>mlp-classifier</c>, <c>rbf-svm</c>) and the datasets <c>adhoc</c>, <c>mnist-3v6-4x4</c> and <c>fragile-feature</c>.</summary>
 public sealed class ClassifiersPluginModule : IQmlPluginModule
 {
     public PluginManifest Manifest { get; } =
-        new("qml.models.classifiers", new Version(1, 0, 0), "Classifier models: hybrid, data re-uploading, VQC, quantum kernel SVM (qsvm), Farhi–Neven QNN; classical baselines logistic, mlp-classifier, rbf-svm; datasets adhoc, mnist-3v6-4x4");
+        new("qml.models.classifiers", new Version(1, 0, 0), "Classifier models: hybrid, data re-uploading, VQC, quantum kernel SVM (qsvm), Farhi–Neven QNN; classical baselines logistic, mlp-classifier, rbf-svm; datasets adhoc, mnist-3v6-4x4, fragile-feature");
 
     public void ConfigureServices(IServiceCollection services)
     {
@@ -31,5 +31,6 @@ public sealed class ClassifiersPluginModule : IQmlPluginModule
         services.AddModelFactory<FarhiNevenModelFactory>();
         services.AddDatasetProvider<AdHocDatasetProvider>();
         services.AddDatasetProvider<MnistBinaryDatasetProvider>();
+        services.AddDatasetProvider<FragileFeatureDatasetProvider>();
     }
 }

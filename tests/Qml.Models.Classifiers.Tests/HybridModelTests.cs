@@ -133,7 +133,7 @@ public sealed class HybridModelTests
 
         Assert.That(module.Manifest.Id, Is.EqualTo("qml.models.classifiers"));
         var datasets = services.Where(s => s.ServiceType == typeof(IDatasetProvider)).ToList();
-        Assert.That(datasets.Select(s => s.ImplementationType), Is.EqualTo(new[] { typeof(Qml.Models.Classifiers.Data.AdHocDatasetProvider), typeof(Qml.Models.Classifiers.Data.MnistBinaryDatasetProvider) }));
+        Assert.That(datasets.Select(s => s.ImplementationType), Is.EqualTo(new[] { typeof(Qml.Models.Classifiers.Data.AdHocDatasetProvider), typeof(Qml.Models.Classifiers.Data.MnistBinaryDatasetProvider), typeof(Qml.Models.Classifiers.Data.FragileFeatureDatasetProvider) }));
         var factories = services.Where(s => s.ServiceType == typeof(IModelFactory)).Select(s => (IModelFactory)Activator.CreateInstance(s.ImplementationType!)!).ToList();
         Assert.That(factories.Select(f => f.Name), Is.EqualTo(ExpectedModels));
         Assert.That(factories.Select(f => f.Describe().Name), Is.EqualTo(ExpectedModels));

@@ -65,7 +65,7 @@ public sealed class VqcModelTests
 
         var model = factory.Create(ModelOptions.Parse(["reps=3"]), binary);
 
-        Assert.That(factory.Describe().Options.Select(o => o.Name), Is.EqualTo(new[] { "feature-reps", "ansatz", "reps", "entanglement", "readout", "scale", "offset" }));
+        Assert.That(factory.Describe().Options.Select(o => o.Name), Is.EqualTo(new[] { "feature-reps", "ansatz", "reps", "entanglement", "readout", "scale", "offset", "input-weights" }));
         Assert.That(model.Network.NamedParameters().Select(p => p.Name), Is.EqualTo(new[] { "1.weights", "2.scale" }));
         Assert.That(model.Card.ParameterCount, Is.EqualTo((4 * 2) + 1));
         Assert.That(Assert.Throws<QmlException>(() => factory.Create(ModelOptions.Parse(["readout=parity"]), threeClasses))!.Message, Does.Contain("2 classes"));

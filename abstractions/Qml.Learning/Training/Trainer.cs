@@ -48,6 +48,11 @@ public sealed class Trainer
         ArgumentNullException.ThrowIfNull(card);
         if (_model is IOneShotModel oneShot)
         {
+            if (_options.AdversarialEpsilon > 0)
+            {
+                throw new QmlException($"--adversarial-training: model '{card.ModelId}' is fitted in one shot, not by gradient steps, so FGSM examples cannot be mixed into its batches.");
+            }
+
             return FitOnce(oneShot, data, card, progress, cancellationToken);
         }
 
@@ -278,6 +283,16 @@ public sealed class Trainer
             throw new QmlException($"unknown schedule '{options.Schedule}'; valid: {string.Join(", ", TrainingOptions.ScheduleNames)}.");
         }
 
+        if (!(options.AdversarialEpsilon >= 0) || double.IsInfinity(options.AdversarialEpsilon))
+        {
+            throw new QmlException($"--adversarial-epsilon {options.AdversarialEpsilon} is invalid: expected a finite number ≥ 0.");
+        }
+
+        if (options.AdversarialEpsilon > 0 && UsesFullBatch(options.Optimizer) && options.Optimizer != "lbfgs")
+        {
+            throw new QmlException($"--adversarial-training needs a gradient optimizer (adam, adamw, sgd, lbfgs); {options.Optimizer} does not use gradients.");
+        }
+
         if (options.Resume && options.CheckpointDirectory is null)
         {
             throw new QmlException("--resume needs a checkpoint folder (--out DIR).");
@@ -338,6 +353,11 @@ public sealed class Trainer
 
     private (double Loss, IReadOnlyDictionary<string, double> Metrics) GradientStep(IOptimizer optimizer, DatasetBatch batch)
     {
+        if (_options.AdversarialEpsilon > 0)
+        {
+            batch = WithFgsmExamples(batch, _options.AdversarialEpsilon);
+        }
+
         IReadOnlyDictionary<string, double>? metrics = null;
         var input = Tensor.Wrap(batch.Features, batch.Size, batch.FeatureCount);
         var loss = optimizer.Step(() =>
@@ -350,6 +370,19 @@ public sealed class Trainer
             return value.Item();
         });
         return (loss, metrics!);
+    }
+
+    /// <summary>The batch followed by its FGSM examples (same labels), crafted against the current weights.</summary>
+    private DatasetBatch WithFgsmExamples(DatasetBatch batch, double epsilon)
+    {
+        var adversarial = Adversarial.Attacks.Fgsm(_model, batch, epsilon);
+        return new DatasetBatch(
+            [.. batch.Indices, .. batch.Indices],
+            [.. batch.Features, .. adversarial],
+            batch.FeatureCount,
+            batch.Labels is { } labels ? [.. labels, .. labels] : null,
+            batch.Targets is { } targets ? [.. targets, .. targets] : null,
+            batch.TargetWidth);
     }
 
     private (double Loss, IReadOnlyDictionary<string, double> Metrics) GradientFreeEpoch(DatasetBatch batch, int seed, double learningRate)

@@ -37,6 +37,13 @@ public sealed record TrainingOptions
     /// <summary>End this run after the given epoch (1-based) as if it had been interrupted; the checkpoint stays resumable.</summary>
     public int? StopAfterEpoch { get; init; }
 
+    /// <summary>
+    /// Adversarial training (Goodfellow et al.): when &gt; 0, each mini-batch is joined by its FGSM
+    /// examples at this L∞ radius (in the prepared feature units), crafted against the current
+    /// weights, and the step minimises the loss on both. 0 = off. Gradient optimizers only.
+    /// </summary>
+    public double AdversarialEpsilon { get; init; }
+
     /// <summary>Write metrics.csv/json and SVG plots beside the checkpoint.</summary>
     public bool WriteReports { get; init; } = true;
 }

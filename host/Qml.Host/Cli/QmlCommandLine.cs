@@ -18,6 +18,7 @@ internal static class QmlCommandLine
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(AttackCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());

@@ -4,6 +4,7 @@ using Qml.Abstractions.Observables;
 using Qml.Learning.Layers;
 using Qml.Learning.Models;
 using Qml.Learning.Quantum;
+using Qml.Learning.Tensors;
 using Qml.Models.Classifiers.Common;
 
 namespace Qml.Models.Classifiers.Vqc;
@@ -16,7 +17,8 @@ namespace Qml.Models.Classifiers.Vqc;
 /// ansatz with <c>reps</c> entangling CX layers (linear, circular or full) and a final rotation
 /// layer. Readout: parity ⟨Z⊗…⊗Z⟩ for two classes, or ⟨Z_c⟩ of qubit c per class; a trainable
 /// scale turns them into logits for the softmax cross-entropy.
-/// Checkpoint names: 1.weights, 2.scale.
+/// With input-weights=trainable a learned per-feature weight multiplies x first (names then
+/// 0.weight, 2.weights, 3.scale). Checkpoint names otherwise: 1.weights, 2.scale.
 /// </summary>
 internal sealed class VqcModel : ModelBase
 {
@@ -44,7 +46,7 @@ internal sealed class VqcModel : ModelBase
             : [.. Enumerable.Range(0, context.Outputs).Select(Observable.Z)];
         Quantum = new QuantumLayer(Circuit(settings, n, featurePairs), observables, context.Backend, random, context.Differentiation);
         Module head = readout == "parity" ? new ParityLogits(2.0) : new LogitScale(2.0);
-        Network = new Sequential(features, Quantum, head);
+        Network = settings.TrainableInputWeights ? new Sequential(new InputWeights(n), features, Quantum, head) : new Sequential(features, Quantum, head);
         Card = ClassifierCards.Create(VqcModelFactory.ModelName, Version, Network, options, context);
     }
 
@@ -128,4 +130,14 @@ internal sealed class VqcModel : ModelBase
 
         return builder.Build();
     }
+}
+
+/// <summary>x ↦ w ⊙ x with one trainable weight per feature ("weight", initially 1).</summary>
+internal sealed class InputWeights : Module
+{
+    public InputWeights(int features) => Weight = RegisterParameter("weight", Tensor.Ones(features));
+
+    public Parameter Weight { get; }
+
+    public override Tensor Forward(Tensor input) => Ops.Mul(input, Weight.Value);
 }

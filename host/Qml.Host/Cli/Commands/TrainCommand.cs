@@ -35,13 +35,15 @@ internal static class TrainCommand
         var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint in --out, exactly where it stopped." };
         var modelOptions = new Option<string[]>("--model-option", "-m") { Description = "Model setting as key=value, repeatable (e.g. -m qubits=4)." };
         var datasetOptions = new Option<string[]>("--dataset-option", "-d") { Description = "Dataset setting as key=value, repeatable (e.g. -d samples=400)." };
+        var adversarial = new Option<bool>("--adversarial-training") { Description = "Mix FGSM examples (crafted against the current weights) into every mini-batch." };
+        var adversarialEpsilon = new Option<double>("--adversarial-epsilon") { Description = "L∞ radius of those FGSM examples, in prepared feature units.", DefaultValueFactory = _ => 0.1 };
         var kernelCsv = new Option<string?>("--kernel-csv") { Description = "Kernel models (qsvm, rbf-svm): write train_kernel.csv and test_kernel.csv (test × train) into this folder." };
 
         var command = new Command("train", "Train a model on a dataset; writes checkpoints, metrics and plots to --out.");
         command.Options.Add(model);
         command.Options.Add(dataset);
         backend.AddTo(command);
-        foreach (var option in new Option[] { diff, epochs, batchSize, lr, optimizer, schedule, seed, patience, evaluations, scaling, output, resume, modelOptions, datasetOptions, kernelCsv })
+        foreach (var option in new Option[] { diff, epochs, batchSize, lr, optimizer, schedule, seed, patience, evaluations, scaling, output, resume, modelOptions, datasetOptions, kernelCsv, adversarial, adversarialEpsilon })
         {
             command.Options.Add(option);
         }
@@ -68,7 +70,18 @@ internal static class TrainCommand
                 EvaluationsPerEpoch = parseResult.GetValue(evaluations),
                 CheckpointDirectory = Path.GetFullPath(parseResult.GetValue(output) ?? Path.Combine("runs", $"{factory.Name}-{provider.Name}")),
                 Resume = parseResult.GetValue(resume),
+                AdversarialEpsilon = parseResult.GetValue(adversarial) ? parseResult.GetValue(adversarialEpsilon) : 0,
             };
+            if (!parseResult.GetValue(adversarial) && parseResult.GetResult(adversarialEpsilon) is { Implicit: false })
+            {
+                throw new QmlException("--adversarial-epsilon sets the radius of --adversarial-training; add --adversarial-training.");
+            }
+
+            if (parseResult.GetValue(adversarial) && !(trainingOptions.AdversarialEpsilon > 0))
+            {
+                throw new QmlException($"--adversarial-epsilon {trainingOptions.AdversarialEpsilon} is invalid with --adversarial-training: expected a positive number.");
+            }
+
             var (split, preparation) = DataPreparation.Fit(raw, trainingOptions.Seed, parseResult.GetValue(scaling)!);
             var method = DifferentiationMethodNames.Parse(parseResult.GetValue(diff)!);
             using var quantum = session.CreateBackend(backend.Name(parseResult), backend.Options(parseResult));
@@ -98,7 +111,7 @@ internal static class TrainCommand
                     ? $"fitting {factory.Name} in one shot on {provider.Name} ({sizes}) on {quantum.Info.Name}"
                     : string.Create(
                         CultureInfo.InvariantCulture,
-                        $"training {factory.Name} ({built.Network.ParameterCount} parameters) on {provider.Name} ({sizes}) with {trainingOptions.Optimizer} on {quantum.Info.Name} ({card.Differentiation})"));
+                        $"training {factory.Name} ({built.Network.ParameterCount} parameters) on {provider.Name} ({sizes}) with {trainingOptions.Optimizer} on {quantum.Info.Name} ({card.Differentiation}){(trainingOptions.AdversarialEpsilon > 0 ? $", adversarial training ε = {trainingOptions.AdversarialEpsilon}" : string.Empty)}"));
             }
 
             var result = TrainingProgressDisplay.Run(live, json ? Console.Error : Console.Out, progress => trainer.Fit(split, card, progress, cancellationToken));
@@ -111,7 +124,8 @@ internal static class TrainCommand
                 result.Card.ModelId, result.Card.Dataset, result.Card.Backend, result.Card.Differentiation, trainingOptions.Optimizer, result.Card.Seed,
                 result.Card.Epoch, result.StoppedEarly, result.ResumedFromEpoch, result.Card.ParameterCount, Math.Round(result.Elapsed.TotalSeconds, 3),
                 result.Card.Metrics.ToDictionary(p => p.Key, p => double.IsFinite(p.Value) ? p.Value : (double?)null, StringComparer.Ordinal),
-                trainingOptions.CheckpointDirectory);
+                trainingOptions.CheckpointDirectory,
+                trainingOptions.AdversarialEpsilon > 0 ? trainingOptions.AdversarialEpsilon : null);
             if (json)
             {
                 JsonOutput.Write(summary);
@@ -148,5 +162,5 @@ internal static class TrainCommand
 
     private sealed record TrainSummaryJson(
         string Model, string? Dataset, string? Backend, string Differentiation, string Optimizer, int Seed, int Epochs, bool StoppedEarly,
-        int ResumedFromEpoch, int ParameterCount, double Seconds, IReadOnlyDictionary<string, double?> Metrics, string Output);
+        int ResumedFromEpoch, int ParameterCount, double Seconds, IReadOnlyDictionary<string, double?> Metrics, string Output, double? AdversarialEpsilon);
 }
