@@ -24,6 +24,7 @@ namespace Qml.Models.Qkan.Solvers;
 internal sealed class ExactSolver : IEdgeSolver
 {
     private const int Lanes = 8;
+    private const int ChunkCount = 2;
     private readonly FusedOp[] _ops;
     private readonly int _prefix;
     private readonly ConditionalWeakTable<double[], InputPlanes> _planes = [];
@@ -41,7 +42,7 @@ internal sealed class ExactSolver : IEdgeSolver
         var planes = InputPlanes.Create(Spec, x, batch);
         _planes.AddOrUpdate(x, planes);
         var yT = new double[Spec.Outputs * planes.Stride];
-        RunChunks(planes, (start, end) => ForwardChunk(values, planes, yT, start, end));
+        RunChunks(planes, (_, start, end) => ForwardChunk(values, planes, yT, start, end));
         var y = new double[batch * Spec.Outputs];
         Transpose(yT, planes.Stride, y, batch, Spec.Outputs);
         return y;
@@ -61,15 +62,12 @@ internal sealed class ExactSolver : IEdgeSolver
         }
 
         var dxT = new double[Spec.Inputs * planes.Stride];
-        var partials = new List<EdgeGradients>();
-        RunChunks(planes, (start, end) =>
+        var partials = new EdgeGradients[Chunks(planes)];
+        RunChunks(planes, (chunk, start, end) =>
         {
             var partial = NewEdgeGradients(Spec.Edges * Spec.ThetaPerEdge);
             BackwardChunk(values, planes, gT, dxT, partial, start, end);
-            lock (partials)
-            {
-                partials.Add(partial);
-            }
+            partials[chunk] = partial;
         });
 
         var total = NewEdgeGradients(Spec.ThetaBlocks * Spec.ThetaPerEdge, batch * Spec.Inputs);
@@ -129,19 +127,31 @@ internal sealed class ExactSolver : IEdgeSolver
         }
     }
 
-    /// <summary>Splits the batch's vectors over the cores; a small batch stays on this thread.</summary>
-    private static void RunChunks(InputPlanes planes, Action<int, int> chunk)
+    /// <summary>
+    /// Parts of the batch worked on in parallel. A fixed count (not the machine's core count) and a
+    /// reduction in part order make gradients bitwise the same on every machine, so seeded training
+    /// reproduces exactly; two parts match the 2-core machines this is tuned for.
+    /// </summary>
+    private static int Chunks(InputPlanes planes) => Math.Min(ChunkCount, planes.Stride / Lanes);
+
+    /// <summary>Runs <paramref name="chunk"/>(index, first vector, end vector) for each part of the batch.</summary>
+    private static void RunChunks(InputPlanes planes, Action<int, int, int> chunk)
     {
         int vectors = planes.Stride / Lanes;
-        int workers = Math.Min(Environment.ProcessorCount, vectors);
-        if (workers <= 1)
+        int chunks = Chunks(planes);
+        if (chunks <= 1 || Environment.ProcessorCount == 1)
         {
-            chunk(0, vectors);
+            int per1 = (vectors + chunks - 1) / chunks;
+            for (int c = 0; c < chunks; c++)
+            {
+                chunk(c, c * per1, Math.Min(vectors, (c + 1) * per1));
+            }
+
             return;
         }
 
-        int per = (vectors + workers - 1) / workers;
-        Parallel.For(0, workers, w => chunk(w * per, Math.Min(vectors, (w + 1) * per)));
+        int per = (vectors + chunks - 1) / chunks;
+        Parallel.For(0, chunks, c => chunk(c, c * per, Math.Min(vectors, (c + 1) * per)));
     }
 
     private void ForwardChunk(EdgeValues values, InputPlanes planes, double[] yT, int startVector, int endVector)
