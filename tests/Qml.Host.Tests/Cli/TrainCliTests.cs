@@ -158,10 +158,12 @@ public sealed class TrainCliTests
         var datasets = QmlProcess.Run("datasets", "--format", "json");
 
         Assert.That(table.ExitCode, Is.Zero, table.ToString());
-        Assert.That(table.StandardOutput, Does.Match(@"hybrid\s+classification\s+moons\s+qubits=4 layers=2"));
+        Assert.That(table.StandardOutput, Does.Match(@"hybrid\s+classification\s+moons\s+38\s+qubits=4 layers=2"));
+        Assert.That(table.StandardOutput, Does.Match(@"qsvm\s+classification\s+adhoc\s+after fit\s+c=1"));
         using var modelJson = JsonDocument.Parse(models.StandardOutput);
         var hybrid = modelJson.RootElement.EnumerateArray().Single(m => m.GetProperty("name").GetString() == "hybrid");
         Assert.That(hybrid.GetProperty("plugin").GetString(), Is.EqualTo("Qml.Models.Classifiers"));
+        Assert.That(hybrid.GetProperty("parameterCount").GetInt32(), Is.EqualTo(38));
         Assert.That(hybrid.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("name").GetString()), Does.Contain("qubits"));
         using var datasetJson = JsonDocument.Parse(datasets.StandardOutput);
         var moons = datasetJson.RootElement.EnumerateArray().Single(d => d.GetProperty("name").GetString() == "moons");
