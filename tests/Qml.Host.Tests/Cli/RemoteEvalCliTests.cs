@@ -76,6 +76,23 @@ public sealed partial class RemoteEvalCliTests
         }
     }
 
+    [Test]
+    public void Bench_remote_reports_jobs_per_second_and_latency_percentiles_per_client_count()
+    {
+        var outcome = QmlProcess.Run("bench", "remote", "--jobs", "6", "--clients", "1,3", "--poll-ms", "2", "--format", "json");
+        Assert.That(outcome.ExitCode, Is.Zero, outcome.ToString());
+        using var json = JsonDocument.Parse(outcome.StandardOutput);
+        var rows = json.RootElement.EnumerateArray().ToList();
+        Assert.That(rows.Select(r => r.GetProperty("clients").GetInt32()), Is.EqualTo(new[] { 1, 3 }));
+        foreach (var row in rows)
+        {
+            Assert.That(row.GetProperty("jobs").GetInt32(), Is.EqualTo(6));
+            Assert.That(row.GetProperty("jobsPerSecond").GetDouble(), Is.GreaterThan(0));
+            Assert.That(row.GetProperty("p95Milliseconds").GetDouble(), Is.GreaterThanOrEqualTo(row.GetProperty("p50Milliseconds").GetDouble()));
+            Assert.That(row.GetProperty("p50OverLocal").GetDouble(), Is.GreaterThan(0));
+        }
+    }
+
     private static ProcessStartInfo Start(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };

@@ -88,6 +88,7 @@ internal static class BenchCommand
         command.Subcommands.Add(CreateQasm());
         command.Subcommands.Add(CreateGradients());
         command.Subcommands.Add(ModelThroughputBenchmark.Create());
+        command.Subcommands.Add(RemoteBenchmark.Create());
         return command;
     }
 
