@@ -15,13 +15,14 @@ internal static class ContractCompatibility
         if (referenced.Major != ContractVersion.Major)
         {
             return $"Plugin '{pluginPath}' was built against contract {referenced.Major}.x (Qml.Abstractions {referenced}); " +
-                   $"this host provides {ContractVersion.Major}.x — rebuild the plugin against Qml.Abstractions {ContractVersion.Major}.x.";
+                   $"this host provides contract {provided.Major}.{provided.Minor} (Qml.Abstractions {provided}), and only plugins built " +
+                   $"against {ContractVersion.Major}.x load — rebuild the plugin against Qml.Abstractions {ContractVersion.Major}.x.";
         }
 
         if (referenced.Minor > provided.Minor)
         {
             return $"Plugin '{pluginPath}' was built against contract {referenced.Major}.{referenced.Minor} (Qml.Abstractions {referenced}); " +
-                   $"this host provides {provided.Major}.{provided.Minor} — use a newer host, or rebuild the plugin against " +
+                   $"this host provides contract {provided.Major}.{provided.Minor} (Qml.Abstractions {provided}) — use a newer host, or rebuild the plugin against " +
                    $"Qml.Abstractions {provided.Major}.{provided.Minor}.";
         }
 
@@ -32,6 +33,7 @@ internal static class ContractCompatibility
     public static string? CheckManifest(string pluginPath, int manifestMajor) =>
         manifestMajor == ContractVersion.Major
             ? null
-            : $"Plugin '{pluginPath}' declares contract {manifestMajor}.x in its manifest; this host provides {ContractVersion.Major}.x — " +
+            : $"Plugin '{pluginPath}' declares contract {manifestMajor}.x in its manifest; this host provides contract {ContractVersion.Current} " +
+              $"and loads only {ContractVersion.Major}.x plugins — " +
               $"rebuild the plugin against Qml.Abstractions {ContractVersion.Major}.x and leave PluginManifest.ContractMajor at its default.";
 }

@@ -12,6 +12,7 @@ internal static class Fixtures
     public const string GoodV2 = "Fixture.Good.V2";
     public const string Throws = "Fixture.Throws";
     public const string ContractV2 = "Fixture.ContractV2";
+    public const string ContractV1_0 = "Fixture.ContractV1_0";
     public const string SideBySideA = "Fixture.SideBySide.A";
     public const string SideBySideB = "Fixture.SideBySide.B";
     public const string Native = "Fixture.Native";
