@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Qml.Models.Qkan.Daruan;
@@ -41,10 +42,11 @@ internal sealed class ExactSolver : IEdgeSolver
     {
         var planes = InputPlanes.Create(Spec, x, batch);
         _planes.AddOrUpdate(x, planes);
-        var yT = new double[Spec.Outputs * planes.Stride];
+        var yT = Rent(Spec.Outputs * planes.Stride);
         RunChunks(planes, (_, start, end) => ForwardChunk(values, planes, yT, start, end));
         var y = new double[batch * Spec.Outputs];
         Transpose(yT, planes.Stride, y, batch, Spec.Outputs);
+        ArrayPool<double>.Shared.Return(yT);
         return y;
     }
 
@@ -52,7 +54,7 @@ internal sealed class ExactSolver : IEdgeSolver
     {
         // The forward of the same input array kept its planes (the layer hands its input copy to both).
         var planes = _planes.TryGetValue(x, out var kept) && kept.Stride == ((batch + 7) & ~7) ? kept : InputPlanes.Create(Spec, x, batch);
-        var gT = new double[Spec.Outputs * planes.Stride];
+        var gT = Rent(Spec.Outputs * planes.Stride);
         for (int b = 0; b < batch; b++)
         {
             for (int o = 0; o < Spec.Outputs; o++)
@@ -61,17 +63,19 @@ internal sealed class ExactSolver : IEdgeSolver
             }
         }
 
-        var dxT = new double[Spec.Inputs * planes.Stride];
+        var dxT = Rent(Spec.Inputs * planes.Stride);
         var partials = new EdgeGradients[Chunks(planes)];
         RunChunks(planes, (chunk, start, end) =>
         {
-            var partial = NewEdgeGradients(Spec.Edges * Spec.ThetaPerEdge);
+            var partial = RentEdgeGradients();
             BackwardChunk(values, planes, gT, dxT, partial, start, end);
             partials[chunk] = partial;
         });
 
         var total = NewEdgeGradients(Spec.ThetaBlocks * Spec.ThetaPerEdge, batch * Spec.Inputs);
         Transpose(dxT, planes.Stride, total.X, batch, Spec.Inputs);
+        ArrayPool<double>.Shared.Return(gT);
+        ArrayPool<double>.Shared.Return(dxT);
         int perEdge = Spec.ThetaPerEdge;
         foreach (var partial in partials)
         {
@@ -93,9 +97,36 @@ internal sealed class ExactSolver : IEdgeSolver
             AddInto(total.BaseWeight, partial.BaseWeight);
             AddInto(total.PostactWeight, partial.PostactWeight);
             AddInto(total.PostactBias, partial.PostactBias);
+            ReturnEdgeGradients(partial);
         }
 
         return total;
+    }
+
+    /// <summary>A zeroed scratch buffer of at least <paramref name="length"/> from the shared pool (forward and backward allocate only their results).</summary>
+    private static double[] Rent(int length)
+    {
+        var buffer = ArrayPool<double>.Shared.Rent(length);
+        Array.Clear(buffer, 0, length);
+        return buffer;
+    }
+
+    /// <summary>Per-part parameter gradients (per edge, before theta blocks are summed) in pooled buffers.</summary>
+    private EdgeGradients RentEdgeGradients() => new(
+        [],
+        Rent(Spec.Edges * Spec.ThetaPerEdge),
+        Rent(Spec.Edges * Spec.Reps),
+        Rent(Spec.Edges * Spec.Reps),
+        Rent(Spec.Edges),
+        Rent(Spec.Edges),
+        Rent(Spec.Edges));
+
+    private static void ReturnEdgeGradients(EdgeGradients partial)
+    {
+        foreach (var buffer in new[] { partial.Theta, partial.PreactWeight, partial.PreactBias, partial.BaseWeight, partial.PostactWeight, partial.PostactBias })
+        {
+            ArrayPool<double>.Shared.Return(buffer);
+        }
     }
 
     private EdgeGradients NewEdgeGradients(int thetaLength, int xLength = 0) => new(
