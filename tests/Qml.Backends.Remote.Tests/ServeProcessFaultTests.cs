@@ -100,6 +100,37 @@ public sealed class ServeProcessFaultTests
         Assert.That(second.StandardOutput, Does.Contain("stopped"));
     }
 
+    [Test]
+    public async Task TheLimitsGivenOnTheCommandLineAreEnforcedAndBadOnesRefused()
+    {
+        var tokenFile = Path.Combine(_directory, "token.txt");
+        await File.WriteAllTextAsync(tokenFile, "limits-token");
+        var state = Path.Combine(_directory, "state");
+        using (var refused = QmlChild.Start(null, "serve", "--token-file", tokenFile, "--state-dir", state, "--max-qubits", "0"))
+        {
+            Assert.That(await refused.WaitForExitAsync(TimeSpan.FromSeconds(60)), Is.True);
+            Assert.That(refused.ExitCode, Is.EqualTo(2), refused.ToString());
+            Assert.That(refused.StandardError, Does.Contain("--max-qubits 0 must be positive"));
+        }
+
+        using var server = QmlChild.Start(null, "serve", "--listen", "127.0.0.1:0", "--token-file", tokenFile, "--state-dir", state, "--max-qubits", "2", "--max-shots", "10", "--concurrency", "2");
+        var url = new Uri((await server.WaitForOutputAsync(@"on (http://127\.0\.0\.1:\d+/)", TimeSpan.FromSeconds(60))).Groups[1].Value);
+        using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(20) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "limits-token");
+        static string Job(int qubits, int shots) =>
+            "{\"program_id\":\"sampler\",\"params\":{\"pubs\":[[" + JsonValue.Create($"OPENQASM 3.0;\nqubit[{qubits}] q;\n").ToJsonString() + $", null, {shots}]]}}}}";
+
+        foreach (var (body, expected) in new[] { (Job(3, 5), "2"), (Job(2, 11), "1..10") })
+        {
+            using var response = await http.PostAsync("api/v1/jobs", LoopbackServer.JsonBody(body));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(expected));
+        }
+
+        using var accepted = await http.PostAsync("api/v1/jobs", LoopbackServer.JsonBody(Job(2, 10)));
+        Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.OK), "at both limits");
+    }
+
     /// <summary>20 qubits and 1 560 gates: a second or more of work, so the server is still running it when killed (at once).</summary>
     private static Circuit LongCircuit()
     {
