@@ -43,7 +43,7 @@ internal static class PluginActivator
                 "[assembly: QmlPlugin(typeof(YourModule))].");
         }
 
-        handle = handle with { ContractMajor = referenced.Major };
+        handle = handle with { ContractMajor = referenced.Major, ReferencedContract = referenced };
         if (ContractCompatibility.CheckReference(candidate.Directory, referenced, SharedAssemblies.ContractAssemblyVersion) is { } incompatible)
         {
             return PluginActivation.Failed(handle, PluginStatus.Incompatible, incompatible);

@@ -43,7 +43,10 @@ internal static class PluginComposer
                 "A plugin's services may depend on the host's services and on its own registrations only.", e);
         }
 
-        return new PluginComposition(handle with { Kinds = PluginKinds.Of(registrations) }, registrations.ToList());
+        var services = registrations
+            .Select(d => new PluginService(PluginKinds.KindOf(d.ServiceType), d.ServiceType, d.ImplementationType ?? d.ImplementationInstance?.GetType()))
+            .ToList();
+        return new PluginComposition(handle with { Kinds = PluginKinds.Of(registrations), Services = services }, registrations.ToList());
     }
 
     private static void Validate(IReadOnlyList<ServiceDescriptor> hostServices, IServiceCollection registrations)

@@ -32,4 +32,10 @@ public sealed record PluginHandle(
 
     /// <summary>The plugin's own load context, once its assembly was loaded.</summary>
     public AssemblyLoadContext? LoadContext { get; init; }
+
+    /// <summary>The Qml.Abstractions version the plugin assembly was compiled against, read from its metadata.</summary>
+    public Version? ReferencedContract { get; init; }
+
+    /// <summary>What its <c>ConfigureServices</c> registered (empty unless Loaded).</summary>
+    public IReadOnlyList<PluginService> Services { get; init; } = [];
 }

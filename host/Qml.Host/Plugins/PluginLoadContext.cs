@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.Loader;
 using Qml.Abstractions.Plugins;
@@ -14,6 +15,8 @@ internal sealed class PluginLoadContext : AssemblyLoadContext
 {
     private readonly AssemblyDependencyResolver resolver;
     private readonly AssemblyLoadContext hostContext;
+    private readonly ConcurrentDictionary<string, AssemblyName> sharedRequests = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, AssemblyName> fallbackRequests = new(StringComparer.OrdinalIgnoreCase);
 
     /// <exception cref="InvalidOperationException">The plugin's <c>.deps.json</c> cannot be read.</exception>
     public PluginLoadContext(string mainAssemblyPath)
@@ -23,17 +26,33 @@ internal sealed class PluginLoadContext : AssemblyLoadContext
         hostContext = GetLoadContext(typeof(IQmlPluginModule).Assembly) ?? Default;
     }
 
+    /// <summary>The context shared contract assemblies come from.</summary>
+    public AssemblyLoadContext HostContext => hostContext;
+
+    /// <summary>Shared assemblies the plugin asked for, as it asked (its compile-time version); the host's copy answered.</summary>
+    public IReadOnlyList<AssemblyName> SharedRequests => [.. sharedRequests.Values];
+
+    /// <summary>Assemblies neither shared nor in the plugin's .deps.json, left to the default context (the framework, or missing).</summary>
+    public IReadOnlyList<AssemblyName> FallbackRequests => [.. fallbackRequests.Values];
+
     protected override Assembly? Load(AssemblyName assemblyName)
     {
         if (SharedAssemblies.IsShared(assemblyName))
         {
+            sharedRequests.TryAdd(assemblyName.Name!, assemblyName);
             // Null defers to the default context; a host that itself runs in another context
             // (a test runner's) must hand out its own copy instead, or the types would differ.
             return ReferenceEquals(hostContext, Default) ? null : hostContext.LoadFromAssemblyName(assemblyName);
         }
 
         var path = resolver.ResolveAssemblyToPath(assemblyName);
-        return path is null ? null : LoadFromAssemblyPath(path);
+        if (path is null)
+        {
+            fallbackRequests.TryAdd(assemblyName.Name ?? assemblyName.FullName, assemblyName);
+            return null;
+        }
+
+        return LoadFromAssemblyPath(path);
     }
 
     protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)

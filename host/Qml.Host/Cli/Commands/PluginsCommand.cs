@@ -4,22 +4,32 @@ using Qml.Host.Plugins;
 
 namespace Qml.Host.Cli.Commands;
 
-/// <summary><c>qml plugins</c>: every discovered plugin with its status and, if it failed, why.</summary>
+/// <summary>
+/// <c>qml plugins</c>: every discovered plugin with its status and, if it failed, why;
+/// <c>--verbose</c> adds where each of its assemblies came from and what it registered.
+/// </summary>
 internal static class PluginsCommand
 {
     public static Command Create()
     {
-        var command = new Command("plugins", "List discovered plugins: id, version, kind, contract, status, path and error.");
+        var verbose = new Option<bool>("--verbose", "-v")
+        {
+            Description = "Also show each plugin's assemblies (from the plugin or shared by the host), what it registered, and for a failed one the exception chain and missing dependency.",
+        };
+        var command = new Command("plugins", "List discovered plugins: id, version, kind, contract, status, path and error.") { verbose };
         CommandAction.Set(command, (parseResult, _) =>
         {
             using var session = HostSession.Open(parseResult, reportFailures: false);
             var plugins = session.Host.Plugins;
+            var details = parseResult.GetValue(verbose)
+                ? plugins.Select(p => PluginDetails.Of(p, session.Host.Services)).ToList()
+                : null;
             if (parseResult.GetValue(GlobalOptions.Format) == OutputFormat.Json)
             {
                 JsonOutput.Write(new PluginListJson(
                     session.Host.PluginDirectory,
                     ContractVersion.Current.ToString(),
-                    [.. plugins.Select(PluginJson.From)]));
+                    [.. plugins.Select((p, i) => PluginJson.From(p, details?[i]))]));
                 return Task.FromResult(ExitCodes.Success);
             }
 
@@ -48,6 +58,11 @@ internal static class PluginsCommand
                 Console.WriteLine($"{plugin.Status.ToString().ToLowerInvariant()}: {plugin.Path}: {plugin.Error}");
             }
 
+            for (var i = 0; details is not null && i < plugins.Count; i++)
+            {
+                PluginDetailsText.Write(plugins[i], details[i]);
+            }
+
             return Task.FromResult(ExitCodes.Success);
         });
         return command;
@@ -55,9 +70,9 @@ internal static class PluginsCommand
 
     private sealed record PluginListJson(string PluginDirectory, string HostContract, IReadOnlyList<PluginJson> Plugins);
 
-    private sealed record PluginJson(string? Id, string? Version, string? Description, IReadOnlyList<string> Kinds, int? ContractMajor, string Status, string Path, string? Error)
+    private sealed record PluginJson(string? Id, string? Version, string? Description, IReadOnlyList<string> Kinds, int? ContractMajor, string Status, string Path, string? Error, PluginDetails? Details)
     {
-        public static PluginJson From(PluginHandle p) => new(
+        public static PluginJson From(PluginHandle p, PluginDetails? details) => new(
             p.Id,
             p.Version?.ToString(),
             p.Description,
@@ -65,6 +80,7 @@ internal static class PluginsCommand
             p.ContractMajor,
             p.Status.ToString().ToLowerInvariant(),
             p.Path,
-            p.Error);
+            p.Error,
+            details);
     }
 }
