@@ -137,6 +137,38 @@ public sealed class JobRecordTests
         }
     }
 
+    [Test]
+    public async Task WhenRecordsCannotBeWrittenTheRunningJobFailsClearlyAndNewSubmitsGet503()
+    {
+        using var gated = new GatedBackend();
+        await using var server = await LoopbackServer.StartAsync(backend: gated);
+        var state = server.Server.StateDirectory;
+        try
+        {
+            using var http = server.Http();
+            var id = await SubmitAsync(http, Body(10), "key-io");
+            await gated.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+            // The state directory becomes a file: every further record write fails.
+            Directory.Delete(state, recursive: true);
+            await File.WriteAllTextAsync(state, "not a directory");
+            gated.Open();
+
+            Assert.That(await ServerProtocolTests.WaitAsync(http, id), Is.EqualTo("Failed"));
+            var status = JsonNode.Parse(await http.GetStringAsync($"api/v1/jobs/{id}"))!;
+            Assert.That(status["state"]!["reason"]!.GetValue<string>(), Does.Contain("could not write the job's record"));
+
+            using var refused = await http.PostAsync("api/v1/jobs", LoopbackServer.JsonBody(Body(10)));
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("cannot record the job").And.Contain("nothing was queued"));
+            Assert.That(server.Server.JobCount, Is.EqualTo(1));
+        }
+        finally
+        {
+            File.Delete(state);
+        }
+    }
+
     internal static async Task<string> SubmitAsync(HttpClient http, string body, string key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/jobs") { Content = LoopbackServer.JsonBody(body) };

@@ -282,14 +282,20 @@ public sealed class SamplerJob
         }
     }
 
-    /// <summary>A restored job that was running when the server died: it is failed, never re-run.</summary>
-    internal void FailInterrupted(string reason)
+    /// <summary>
+    /// Fails the job whatever its state: a restored job that was running when the server died
+    /// (never re-run), or one whose outcome could not be recorded (its results are dropped).
+    /// </summary>
+    internal void ForceFail(string reason)
     {
         lock (_gate)
         {
             Reason = reason;
+            Results = null;
             Enter(JobStatus.Failed);
         }
+
+        Cancellation.Cancel();
     }
 
     private void Enter(JobStatus status)

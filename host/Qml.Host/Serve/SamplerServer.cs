@@ -129,7 +129,7 @@ public sealed class SamplerServer : IAsyncDisposable
             if (job.Status == JobStatus.Running)
             {
                 var started = job.Transitions.LastOrDefault(t => t.Status == JobStatus.Running)?.At;
-                job.FailInterrupted($"interrupted: the server stopped while the job was running (started {started:O}); it is not re-run, so that no job runs twice. Submit it again.");
+                job.ForceFail($"interrupted: the server stopped while the job was running (started {started:O}); it is not re-run, so that no job runs twice. Submit it again.");
                 _store.Save(job);
             }
             else if (job.Status == JobStatus.Queued)
@@ -318,6 +318,7 @@ public sealed class SamplerServer : IAsyncDisposable
         }
 
         SamplerJob job;
+        string? unrecorded = null;
         lock (_submitGate)
         {
             if (key.Length > 0 && _byIdempotencyKey.TryGetValue(key, out existing))
@@ -334,7 +335,19 @@ public sealed class SamplerServer : IAsyncDisposable
                 // so after the count check the write succeeds. The record is on disk before the
                 // job can run and before the client hears its id.
                 job = new SamplerJob(Guid.NewGuid().ToString("N"), key, (JsonObject)body!, Convert.ToHexStringLower(SHA256.HashData(raw)), pubs, seed ?? (ulong)Random.Shared.NextInt64());
-                _store.Save(job);
+                try
+                {
+                    _store.Save(job);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // A job the server cannot record is not accepted: it could not survive a restart.
+                    unrecorded = e.Message;
+                }
+            }
+
+            if (unrecorded is null && job is not null && !_jobs.ContainsKey(job.Id))
+            {
                 _jobs[job.Id] = job;
                 if (key.Length > 0)
                 {
@@ -346,6 +359,12 @@ public sealed class SamplerServer : IAsyncDisposable
                     throw new InvalidOperationException("The job queue refused a job after its count allowed it.");
                 }
             }
+        }
+
+        if (unrecorded is not null)
+        {
+            await Error(context, 503, $"the server cannot record the job in its state directory ({unrecorded}); nothing was queued. Retry later.").ConfigureAwait(false);
+            return "503";
         }
 
         if (job is null)
@@ -365,7 +384,17 @@ public sealed class SamplerServer : IAsyncDisposable
         {
             await foreach (var job in _queue.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
             {
-                await RunJobAsync(job).ConfigureAwait(false);
+                try
+                {
+                    await RunJobAsync(job).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // A record that cannot be written must not stop the worker; the job fails in memory.
+                    _log?.Invoke($"job {job.Id}: cannot write its record in {_store.Directory}: {e.Message}");
+                    job.ForceFail($"the server could not write the job's record, so its outcome would not survive a restart: {e.Message}");
+                    job.Publish(job.Snapshot());
+                }
             }
         }
         catch (OperationCanceledException)
@@ -384,6 +413,8 @@ public sealed class SamplerServer : IAsyncDisposable
         _store.Save(job);
         var running = Interlocked.Increment(ref _running);
         InterlockedMax(ref _peakRunning, running);
+        JsonObject? results = null;
+        string? failure = null;
         try
         {
             var pubs = new JsonArray();
@@ -397,29 +428,30 @@ public sealed class SamplerServer : IAsyncDisposable
                 pubs.Add(PubResult(pub, result.Samples!));
             }
 
-            if (job.Complete(new JsonObject
+            results = new JsonObject
             {
                 ["results"] = pubs,
                 ["metadata"] = new JsonObject { ["backend"] = _backend.Info.Name, ["seed"] = job.Seed, ["version"] = 2 },
-            }))
-            {
-                _store.Save(job);
-            }
+            };
         }
         catch (OperationCanceledException) when (job.Cancellation.IsCancellationRequested)
         {
             // The status already says Cancelled or interrupted, and its record was written.
+            return;
         }
         catch (Exception e)
         {
-            if (job.Fail(e.Message))
-            {
-                _store.Save(job);
-            }
+            failure = e.Message;
         }
         finally
         {
             Interlocked.Decrement(ref _running);
+        }
+
+        // A record that cannot be written throws to WorkAsync, which fails the job in memory.
+        if (results is not null ? job.Complete(results) : job.Fail(failure!))
+        {
+            _store.Save(job);
         }
     }
 
