@@ -138,7 +138,7 @@ public sealed class ThirdPartyPluginTests
             Assert.That(Dependencies(Nuspec("Qml.Qasm", version)), Does.Contain($"Qml.Abstractions {version}"));
             Assert.That(Dependencies(Nuspec("Qml.Models.TestKit", version)), Does.Contain($"Qml.Learning {version}").And.Contain($"Qml.Backends.Conformance {version}"));
             Assert.That(learningFiles, Does.Contain("lib/net10.0/Qml.Learning.dll").And.Contain("lib/net10.0/Qml.Learning.xml"));
-            Assert.That(Files("Qml.Abstractions", version), Does.Contain("lib/net10.0/Qml.Abstractions.xml"));
+            Assert.That(Files("Qml.Abstractions", version), Does.Contain("lib/net10.0/Qml.Abstractions.xml").And.Contain("README.md"));
             Assert.That(Element(learning, "description"), Is.Not.Empty);
             Assert.That(Element(learning, "authors"), Is.Not.Empty);
         });
