@@ -43,7 +43,7 @@ internal sealed class ExactSolver : IEdgeSolver
         var planes = InputPlanes.Create(Spec, x, batch);
         _planes.AddOrUpdate(x, planes);
         var yT = Rent(Spec.Outputs * planes.Stride);
-        RunChunks(planes, (_, start, end) => ForwardChunk(values, planes, yT, start, end));
+        RunChunks(planes, (_, part) => ForwardChunk(values, planes, yT, part));
         var y = new double[batch * Spec.Outputs];
         Transpose(yT, planes.Stride, y, batch, Spec.Outputs);
         ArrayPool<double>.Shared.Return(yT);
@@ -63,14 +63,24 @@ internal sealed class ExactSolver : IEdgeSolver
             }
         }
 
-        var dxT = Rent(Spec.Inputs * planes.Stride);
-        var partials = new EdgeGradients[Chunks(planes)];
-        RunChunks(planes, (chunk, start, end) =>
+        // Parts over the batch write disjoint columns of dL/dx; parts over the outputs all write every
+        // column, so each keeps its own, summed in part order below.
+        int parts = Chunks(planes);
+        bool byOutputs = SplitsOutputs(planes);
+        int dxLength = Spec.Inputs * planes.Stride;
+        var dxT = Rent(byOutputs ? parts * dxLength : dxLength);
+        var partials = new EdgeGradients[parts];
+        RunChunks(planes, (chunk, part) =>
         {
             var partial = RentEdgeGradients();
-            BackwardChunk(values, planes, gT, dxT, partial, start, end);
+            BackwardChunk(values, planes, gT, byOutputs ? dxT.AsSpan(chunk * dxLength, dxLength) : dxT.AsSpan(0, dxLength), partial, part);
             partials[chunk] = partial;
         });
+
+        for (int c = 1; byOutputs && c < parts; c++)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(dxT.AsSpan(0, dxLength), dxT.AsSpan(c * dxLength, dxLength), dxT.AsSpan(0, dxLength));
+        }
 
         var total = NewEdgeGradients(Spec.ThetaBlocks * Spec.ThetaPerEdge, batch * Spec.Inputs);
         Transpose(dxT, planes.Stride, total.X, batch, Spec.Inputs);
@@ -159,40 +169,54 @@ internal sealed class ExactSolver : IEdgeSolver
     }
 
     /// <summary>
-    /// Parts of the batch worked on in parallel. A fixed count (not the machine's core count) and a
-    /// reduction in part order make gradients bitwise the same on every machine, so seeded training
-    /// reproduces exactly; two parts match the 2-core machines this is tuned for.
+    /// Parts worked on in parallel: slices of the batch, or of the outputs when the batch is a single
+    /// vector. A fixed count (not the machine's core count) and a reduction in part order make
+    /// gradients bitwise the same on every machine, so seeded training reproduces exactly; two parts
+    /// match the 2-core machines this is tuned for.
     /// </summary>
-    private static int Chunks(InputPlanes planes) => Math.Min(ChunkCount, planes.Stride / Lanes);
+    private int Chunks(InputPlanes planes) => Math.Max(1, Math.Min(ChunkCount, SplitsOutputs(planes) ? Spec.Outputs : planes.Stride / Lanes));
 
-    /// <summary>Runs <paramref name="chunk"/>(index, first vector, end vector) for each part of the batch.</summary>
-    private static void RunChunks(InputPlanes planes, Action<int, int, int> chunk)
+    private static bool SplitsOutputs(InputPlanes planes) => planes.Stride / Lanes < ChunkCount;
+
+    /// <summary>Runs <paramref name="chunk"/>(index, part) for each part, in parallel when there are several.</summary>
+    private void RunChunks(InputPlanes planes, Action<int, Part> chunk)
     {
         int vectors = planes.Stride / Lanes;
         int chunks = Chunks(planes);
+        bool byOutputs = SplitsOutputs(planes);
+        int total = byOutputs ? Spec.Outputs : vectors;
+        int per = (total + chunks - 1) / chunks;
+        Part PartOf(int c)
+        {
+            int start = Math.Min(total, c * per), end = Math.Min(total, (c + 1) * per);
+            return byOutputs ? new Part(0, vectors, start, end) : new Part(start, end, 0, Spec.Outputs);
+        }
+
         if (chunks <= 1 || Environment.ProcessorCount == 1)
         {
-            int per1 = (vectors + chunks - 1) / chunks;
             for (int c = 0; c < chunks; c++)
             {
-                chunk(c, c * per1, Math.Min(vectors, (c + 1) * per1));
+                chunk(c, PartOf(c));
             }
 
             return;
         }
 
-        int per = (vectors + chunks - 1) / chunks;
-        Parallel.For(0, chunks, c => chunk(c, c * per, Math.Min(vectors, (c + 1) * per)));
+        Parallel.For(0, chunks, c => chunk(c, PartOf(c)));
     }
 
-    private void ForwardChunk(EdgeValues values, InputPlanes planes, double[] yT, int startVector, int endVector)
+    /// <summary>The batch vectors [StartVector, EndVector) of the outputs [StartOutput, EndOutput).</summary>
+    private readonly record struct Part(int StartVector, int EndVector, int StartOutput, int EndOutput);
+
+    private void ForwardChunk(EdgeValues values, InputPlanes planes, double[] yT, Part part)
     {
         var spec = Spec;
         FusedOp[] ops = _ops;
         int stride = planes.Stride, reps = spec.Reps, perEdge = spec.ThetaPerEdge, prefix = _prefix;
         Span<double> thetaCos = stackalloc double[perEdge];
         Span<double> thetaSin = stackalloc double[perEdge];
-        for (int o = 0; o < spec.Outputs; o++)
+        int startVector = part.StartVector, endVector = part.EndVector;
+        for (int o = part.StartOutput; o < part.EndOutput; o++)
         {
             ref double yRow = ref yT[o * stride];
             for (int i = spec.FirstInput(o); i < spec.EndInput(o); i++)
@@ -240,7 +264,7 @@ internal sealed class ExactSolver : IEdgeSolver
         }
     }
 
-    private void BackwardChunk(EdgeValues values, InputPlanes planes, double[] gT, double[] dxT, EdgeGradients grads, int startVector, int endVector)
+    private void BackwardChunk(EdgeValues values, InputPlanes planes, double[] gT, Span<double> dxT, EdgeGradients grads, Part part)
     {
         var spec = Spec;
         FusedOp[] ops = _ops;
@@ -254,7 +278,8 @@ internal sealed class ExactSolver : IEdgeSolver
         Span<V> thetaAcc = stackalloc V[perEdge];
         Span<V> weightAcc = stackalloc V[reps];
         Span<V> biasAcc = stackalloc V[reps];
-        for (int o = 0; o < spec.Outputs; o++)
+        int startVector = part.StartVector, endVector = part.EndVector;
+        for (int o = part.StartOutput; o < part.EndOutput; o++)
         {
             ref double gRow = ref gT[o * stride];
             for (int i = spec.FirstInput(o); i < spec.EndInput(o); i++)

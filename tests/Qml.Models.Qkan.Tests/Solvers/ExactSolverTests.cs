@@ -56,6 +56,30 @@ public sealed class ExactSolverTests
         }
     }
 
+    /// <summary>A batch of one vector splits the work over the outputs instead of the batch; its gradients must not change.</summary>
+    [Test]
+    public void A_single_vector_batch_split_over_outputs_gives_the_finite_difference_gradients([Values(1, 3)] int batch)
+    {
+        var layer = LayerFixtures.Layer(new QkanLayerOptions { Reps = 2 }.WithAllFlags(), inputs: 3, outputs: 5);
+        var x = LayerFixtures.Inputs(batch, layer.InFeatures);
+        var weights = LayerFixtures.Inputs(batch, layer.OutFeatures, seed: 5);
+        var (dx, dParameters) = Gradients.Tape(layer, x, batch, weights);
+
+        double Loss() => Gradients.Loss(layer, x, batch, weights);
+        for (int k = 0; k < x.Length; k++)
+        {
+            Assert.That(dx[k], Is.EqualTo(Gradients.Central(Loss, x, k)).Within(1e-8), $"dL/dx[{k}]");
+        }
+
+        foreach (var (name, parameter) in layer.NamedParameters())
+        {
+            for (int k = 0; k < parameter.Length; k++)
+            {
+                Assert.That(dParameters[name][k], Is.EqualTo(Gradients.Central(Loss, parameter.Value.Data, k)).Within(1e-8), $"dL/d{name}[{k}]");
+            }
+        }
+    }
+
     [Test]
     public void Px_without_trainable_preactivations_is_refused_with_a_reason()
     {
