@@ -75,5 +75,13 @@ public sealed class AttackCliTests
         var adversarialKernel = QmlProcess.Run("train", "--model", "rbf-svm", "--dataset", "moons", "--out", Path.Combine(_folder, "rbf2"), "--adversarial-training");
         Assert.That(adversarialKernel.ExitCode, Is.Not.Zero);
         Assert.That(adversarialKernel.StandardError, Does.Contain("--adversarial-training").And.Contain("one shot"));
+
+        var gradientFree = QmlProcess.Run("train", "--model", "logistic", "--epochs", "1", "--out", Path.Combine(_folder, "spsa"), "--adversarial-training", "--optimizer", "spsa");
+        Assert.That(gradientFree.ExitCode, Is.Not.Zero);
+        Assert.That(gradientFree.StandardError, Does.Contain("spsa").And.Contain("gradient optimizer"));
+
+        var radiusOnly = QmlProcess.Run("train", "--model", "logistic", "--epochs", "1", "--out", Path.Combine(_folder, "radius"), "--adversarial-epsilon", "0.2");
+        Assert.That(radiusOnly.ExitCode, Is.Not.Zero);
+        Assert.That(radiusOnly.StandardError, Does.Contain("add --adversarial-training"));
     }
 }
