@@ -9,8 +9,8 @@ namespace Qml.Backends.Remote.Tests;
 /// <summary>
 /// Faults against the built <c>qml serve</c> as a child process: refused requests leave no
 /// record, a server killed mid-job and restarted on the same state directory fails the
-/// interrupted job clearly (never re-runs it) and still answers for finished jobs, and Ctrl-C
-/// stops the server gracefully.
+/// interrupted job clearly (never re-runs it) and still answers for finished jobs, Ctrl-C
+/// stops the server gracefully, and Ctrl-C in <c>qml run</c> cancels its job on the server.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -129,6 +129,23 @@ public sealed class ServeProcessFaultTests
 
         using var accepted = await http.PostAsync("api/v1/jobs", LoopbackServer.JsonBody(Job(2, 10)));
         Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.OK), "at both limits");
+    }
+
+    [Test]
+    public async Task CtrlCInQmlRunCancelsItsJobOnTheServer()
+    {
+        using var gated = new GatedBackend();
+        await using var server = await LoopbackServer.StartAsync(backend: gated);
+        using var client = QmlChild.Start(
+            new Dictionary<string, string> { ["QML_REMOTE_TOKEN"] = server.Token },
+            "run", "-b", "remote", "-o", $"url={server.Url}", "-o", "rate-limit=0", "-o", "poll-ms=20", "-c", "ghz", "-n", "3", "--shots", "100");
+        await gated.Started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        client.Interrupt();
+        Assert.That(await client.WaitForExitAsync(TimeSpan.FromSeconds(20)), Is.True, $"qml run exits after Ctrl-C\n{client}");
+        Assert.That(client.ExitCode, Is.EqualTo(2), $"the command saw its token cancelled\n{client}");
+        Assert.That(client.StandardError, Does.Contain("cancelled"));
+        Assert.That(server.Server.Jobs.Single().Status, Is.EqualTo(JobStatus.Cancelled), $"the client's cancel reached the server before it exited\n{client}");
+        Assert.That(JobRecordTests.Records(server.Server.StateDirectory).Single()["status"]!.GetValue<string>(), Is.EqualTo("Cancelled"));
     }
 
     /// <summary>20 qubits and 1 560 gates: a second or more of work, so the server is still running it when killed (at once).</summary>
