@@ -9,7 +9,7 @@ namespace Qml.Models.Qkan.Models;
 /// <summary>The <c>-m key=value</c> options shared by the QKAN family, read into <see cref="QkanLayerOptions"/>.</summary>
 internal static class QkanModelOptions
 {
-    public static readonly ModelOptionInfo Hidden = new("hidden", "hidden widths, comma-separated (e.g. 10 or 8,8)", "10");
+    public static readonly ModelOptionInfo Hidden = new("hidden", "hidden widths, comma-separated (e.g. 10 or 8,8; none or empty: one layer)", "10");
     public static readonly ModelOptionInfo Reps = new("reps", "DARUAN repetitions r", "3");
     public static readonly ModelOptionInfo AnsatzOption = new("ansatz", "pz, rpz, px, real or mix", "pz");
     public static readonly ModelOptionInfo ReadoutOption = new("readout", "fast (|a0|−|a1|) or z (⟨Z⟩)", "fast");
@@ -57,6 +57,11 @@ internal static class QkanModelOptions
     public static int[] HiddenWidths(ModelOptions options, string defaultValue = "10")
     {
         string text = options.GetString(Hidden.Name, defaultValue);
+        if (string.Equals(text.Trim(), "none", StringComparison.OrdinalIgnoreCase))
+        {
+            return [];
+        }
+
         var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var widths = new int[parts.Length];
         for (int k = 0; k < parts.Length; k++)
