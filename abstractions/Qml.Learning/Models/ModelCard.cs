@@ -61,6 +61,10 @@ public sealed record ModelCard
 
     public int Seed { get; init; }
 
+    /// <summary>The FGSM radius of adversarial training (<c>--adversarial-training</c>); absent when trained on clean data only.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? AdversarialEpsilon { get; init; }
+
     /// <summary>Epochs completed when these weights were saved.</summary>
     public int Epoch { get; init; }
 

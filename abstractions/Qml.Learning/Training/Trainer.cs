@@ -62,7 +62,12 @@ public sealed class Trainer
         var schedule = CreateSchedule(_options);
         var directory = _options.CheckpointDirectory;
         var metricName = ModelBase.MetricNames(card.Task)[0];
-        card = card with { ParameterCount = network.ParameterCount, Seed = _options.Seed };
+        card = card with
+        {
+            ParameterCount = network.ParameterCount,
+            Seed = _options.Seed,
+            AdversarialEpsilon = _options.AdversarialEpsilon > 0 ? _options.AdversarialEpsilon : null,
+        };
         var state = new TrainerState { ModelId = card.ModelId, Seed = _options.Seed, Optimizer = _options.Optimizer, BatchSize = _options.BatchSize };
         if (_options.Resume && directory is not null && Checkpoint.Exists(directory))
         {

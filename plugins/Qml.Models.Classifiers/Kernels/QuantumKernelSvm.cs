@@ -8,8 +8,8 @@ namespace Qml.Models.Classifiers.Kernels;
 /// A support vector machine on a <see cref="FidelityKernel"/>: the training Gram matrix is
 /// computed once, <see cref="SmoSolver"/> fits the dual (binary, or one-vs-rest for more
 /// classes), and predictions need the kernel between test and training samples. Both kernel
-/// matrices can be written as CSV. Fitting is one shot, not epochs of gradient steps, so this is
-/// a library class rather than a <c>qml train</c> model.
+/// matrices can be written as CSV. The library form; <c>qml train --model qsvm</c> runs the same
+/// kernel and solver as <see cref="KernelSvmModel"/>, a one-shot model with a checkpoint.
 /// </summary>
 public sealed class QuantumKernelSvm(FidelityKernel kernel, double c = 1.0, double tolerance = 1e-3)
 {

@@ -50,6 +50,10 @@ public sealed class AttackCliTests
         Assert.That(plainFgsm.GetProperty("adversarialAccuracy").GetDouble(), Is.LessThanOrEqualTo(plainFgsm.GetProperty("cleanAccuracy").GetDouble() - 0.05));
         Assert.That(robustFgsm.GetProperty("adversarialAccuracy").GetDouble(), Is.GreaterThanOrEqualTo(plainFgsm.GetProperty("adversarialAccuracy").GetDouble() + 0.3));
         Assert.That(robustPgd.GetProperty("steps").GetInt32(), Is.EqualTo(5));
+        Assert.That(robustPgd.GetProperty("adversarialTrainingEpsilon").GetDouble(), Is.EqualTo(0.1));
+        Assert.That(plainFgsm.GetProperty("adversarialTrainingEpsilon").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(File.ReadAllText(Path.Combine(plain, "model.json")), Does.Not.Contain("adversarialEpsilon"));
+        Assert.That(File.ReadAllText(Path.Combine(robust, "model.json")), Does.Contain("\"adversarialEpsilon\": 0.1"));
         Assert.That(robustPgd.GetProperty("stepSize").GetDouble(), Is.EqualTo(0.025));
         Assert.That(robustPgd.GetProperty("adversarialAccuracy").GetDouble(), Is.LessThanOrEqualTo(robustPgd.GetProperty("cleanAccuracy").GetDouble()));
 

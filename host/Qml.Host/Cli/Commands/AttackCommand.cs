@@ -67,14 +67,16 @@ internal static class AttackCommand
             {
                 JsonOutput.Write(new AttackJson(
                     card.ModelId, source, quantum.Info.Name, folder, attack.Method, attack.Epsilon, attack.Method == "pgd" ? attack.Steps : 1,
-                    attack.Method == "pgd" ? attack.EffectiveStepSize : attack.Epsilon, report.Samples, clean, adversarial, report.Clean.Loss, report.Adversarial.Loss));
+                    attack.Method == "pgd" ? attack.EffectiveStepSize : attack.Epsilon, report.Samples, clean, adversarial, report.Clean.Loss, report.Adversarial.Loss,
+                    card.AdversarialEpsilon));
                 return Task.FromResult(ExitCodes.Success);
             }
 
             var how = attack.Method == "pgd"
                 ? string.Create(CultureInfo.InvariantCulture, $"PGD, ε = {attack.Epsilon}, {attack.Steps} steps of {attack.EffectiveStepSize}")
                 : string.Create(CultureInfo.InvariantCulture, $"FGSM, ε = {attack.Epsilon}");
-            Console.WriteLine($"{card.ModelId} on {report.Samples} samples of {source} ({how}), backend {quantum.Info.Name}:");
+            var training = card.AdversarialEpsilon is { } trained ? string.Create(CultureInfo.InvariantCulture, $", adversarially trained at ε = {trained}") : string.Empty;
+            Console.WriteLine($"{card.ModelId}{training} on {report.Samples} samples of {source} ({how}), backend {quantum.Info.Name}:");
             var table = new TableWriter("METRIC", "CLEAN", "ADVERSARIAL");
             table.Add("accuracy", TrainingProgressDisplay.Metric("accuracy", clean), TrainingProgressDisplay.Metric("accuracy", adversarial));
             table.Add("loss", report.Clean.Loss.ToString("F4", CultureInfo.InvariantCulture), report.Adversarial.Loss.ToString("F4", CultureInfo.InvariantCulture));
@@ -108,5 +110,5 @@ internal static class AttackCommand
 
     private sealed record AttackJson(
         string Model, string Dataset, string Backend, string Checkpoint, string Method, double Epsilon, int Steps, double StepSize, int Samples,
-        double CleanAccuracy, double AdversarialAccuracy, double CleanLoss, double AdversarialLoss);
+        double CleanAccuracy, double AdversarialAccuracy, double CleanLoss, double AdversarialLoss, double? AdversarialTrainingEpsilon);
 }
