@@ -54,16 +54,22 @@ public sealed class ThirdPartyPluginTests
     [Test]
     public void TwoSamplesCarryingTwoVersionsOfOneLibraryEachSeeTheirOwnInOneProcess()
     {
-        var outcome = workspace.Qml("plugins", "--format", "json");
+        var outcome = workspace.Qml("plugins", "--verbose", "--format", "json");
 
         Assert.That(outcome.ExitCode, Is.Zero, outcome.ToString());
         using var json = JsonDocument.Parse(outcome.StandardOutput);
-        var descriptions = json.RootElement.GetProperty("plugins").EnumerateArray()
-            .ToDictionary(p => p.GetProperty("id").GetString()!, p => p.GetProperty("description").GetString()!);
+        var plugins = json.RootElement.GetProperty("plugins").EnumerateArray().ToDictionary(p => p.GetProperty("id").GetString()!);
         Assert.Multiple(() =>
         {
-            Assert.That(descriptions["qml.samples.tinystatevector"], Does.EndWith("uses Newtonsoft.Json 13.0.1"));
-            Assert.That(descriptions["qml.samples.quantumclassifier"], Does.EndWith("uses Newtonsoft.Json 13.0.3"));
+            // Each plugin reports the version its own code sees, from inside the one qml process...
+            Assert.That(plugins["qml.samples.tinystatevector"].GetProperty("description").GetString(), Does.EndWith("uses Newtonsoft.Json 13.0.1"));
+            Assert.That(plugins["qml.samples.quantumclassifier"].GetProperty("description").GetString(), Does.EndWith("uses Newtonsoft.Json 13.0.3"));
+
+            // ...and the host shows each loaded from the plugin's own folder.
+            Assert.That(NewtonsoftOf(plugins["qml.samples.tinystatevector"]), Is.EqualTo(
+                ("plugin", Path.Combine(workspace.PluginFolders["Qml.Samples.TinyStatevector"], "Newtonsoft.Json.dll"), "product version 13.0.1")));
+            Assert.That(NewtonsoftOf(plugins["qml.samples.quantumclassifier"]), Is.EqualTo(
+                ("plugin", Path.Combine(workspace.PluginFolders["Qml.Samples.QuantumClassifier"], "Newtonsoft.Json.dll"), "product version 13.0.3")));
         });
     }
 
@@ -142,6 +148,13 @@ public sealed class ThirdPartyPluginTests
             Assert.That(Element(learning, "description"), Is.Not.Empty);
             Assert.That(Element(learning, "authors"), Is.Not.Empty);
         });
+    }
+
+    private static (string?, string?, string?) NewtonsoftOf(JsonElement plugin)
+    {
+        var assembly = plugin.GetProperty("details").GetProperty("assemblies").EnumerateArray()
+            .Single(a => a.GetProperty("name").GetString() == "Newtonsoft.Json");
+        return (assembly.GetProperty("source").GetString(), assembly.GetProperty("path").GetString(), assembly.GetProperty("note").GetString());
     }
 
     private static double[] Probabilities(JsonElement run) =>
