@@ -43,6 +43,8 @@ public sealed class AttackCliTests
         var plainFgsm = Attack(plain);
         var robustFgsm = Attack(robust);
         var robustPgd = Attack(robust, "--method", "pgd", "--steps", "5");
+        // Input gradients by parameter shifts (and on the MPS backend) craft the same examples as the adjoint.
+        var shifted = Attack(robust, "--diff", "parameter-shift", "-b", "mps");
 
         Assert.That(plainFgsm.GetProperty("method").GetString(), Is.EqualTo("fgsm"));
         Assert.That(plainFgsm.GetProperty("samples").GetInt32(), Is.EqualTo(120));
@@ -50,6 +52,8 @@ public sealed class AttackCliTests
         Assert.That(plainFgsm.GetProperty("adversarialAccuracy").GetDouble(), Is.LessThanOrEqualTo(plainFgsm.GetProperty("cleanAccuracy").GetDouble() - 0.05));
         Assert.That(robustFgsm.GetProperty("adversarialAccuracy").GetDouble(), Is.GreaterThanOrEqualTo(plainFgsm.GetProperty("adversarialAccuracy").GetDouble() + 0.3));
         Assert.That(robustPgd.GetProperty("steps").GetInt32(), Is.EqualTo(5));
+        Assert.That(shifted.GetProperty("backend").GetString(), Is.EqualTo("mps"));
+        Assert.That(shifted.GetProperty("adversarialLoss").GetDouble(), Is.EqualTo(robustFgsm.GetProperty("adversarialLoss").GetDouble()).Within(1e-9));
         Assert.That(robustPgd.GetProperty("adversarialTrainingEpsilon").GetDouble(), Is.EqualTo(0.1));
         Assert.That(plainFgsm.GetProperty("adversarialTrainingEpsilon").ValueKind, Is.EqualTo(JsonValueKind.Null));
         Assert.That(File.ReadAllText(Path.Combine(plain, "model.json")), Does.Not.Contain("adversarialEpsilon"));

@@ -42,6 +42,10 @@ public sealed class KernelCliTests
         Assert.That(eval.ExitCode, Is.Zero, eval.ToString());
         using var evaluated = JsonDocument.Parse(eval.StandardOutput);
         Assert.That(evaluated.RootElement.GetProperty("metrics").GetProperty("accuracy").GetDouble(), Is.EqualTo(accuracy));
+        var onMps = QmlProcess.Run("eval", "--checkpoint", run, "-b", "mps", "--format", "json");
+        Assert.That(onMps.ExitCode, Is.Zero, onMps.ToString());
+        using var mps = JsonDocument.Parse(onMps.StandardOutput);
+        Assert.That(mps.RootElement.GetProperty("metrics").GetProperty("loss").GetDouble(), Is.EqualTo(evaluated.RootElement.GetProperty("metrics").GetProperty("loss").GetDouble()).Within(1e-9));
 
         var predict = QmlProcess.Run("predict", "--checkpoint", run, "--features", "1.0,2.0", "--format", "json");
         Assert.That(predict.ExitCode, Is.Zero, predict.ToString());
