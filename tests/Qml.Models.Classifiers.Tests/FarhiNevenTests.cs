@@ -34,6 +34,22 @@ public sealed class FarhiNevenTests
     }
 
     [Test]
+    public void With_zero_angles_the_readout_stays_in_one_so_y_reads_0_and_the_tfq_z_variant_reads_minus_1()
+    {
+        using var backend = HybridTestData.Cpu();
+        var input = Tensor.FromArray([2, 2], [0.0, 1.0, 1.0, 1.0]);
+        foreach (var (readout, expected) in new[] { ("y", 0.0), ("z", -1.0) })
+        {
+            var model = Model(backend, 2, $"readout={readout}", "layers=2");
+            model.Network.Parameters()[0].Value.Data.Clear();
+
+            var output = model.Network.Forward(input).ToArray();
+
+            Assert.That(output.Where((_, i) => i % 2 == 1), Is.All.EqualTo(expected).Within(1e-12), readout);
+        }
+    }
+
+    [Test]
     public void The_hinge_loss_gradient_matches_central_differences()
     {
         using var backend = HybridTestData.Cpu();
