@@ -5,9 +5,12 @@ namespace Qml.Backends.Cpu;
 /// <summary>The CPU backend's options, parsed and validated.</summary>
 /// <param name="Threads">Threads spread over rows (small states) or amplitudes (large states).</param>
 /// <param name="ParallelMinQubits">Smallest state whose gates are spread over threads.</param>
-/// <param name="Fusion">Fuse runs of gates into 2×2 and 4×4 unitaries in the forward pass.</param>
-internal sealed record CpuBackendSettings(int Threads, int ParallelMinQubits, bool Fusion = true)
+/// <param name="FusionQubits">Widest block of fused gates in the forward pass: 0 (off), 2, 3 or 4.</param>
+internal sealed record CpuBackendSettings(int Threads, int ParallelMinQubits, int FusionQubits = CpuBackendSettings.DefaultFusionQubits)
 {
+    /// <summary>What <c>fusion=on</c> (and no setting) means; see docs/benchmarks.md, "With gate fusion".</summary>
+    public const int DefaultFusionQubits = 3;
+
     public const string FusionKey = "fusion";
 
     public const string ThreadsKey = "threads";
@@ -34,7 +37,7 @@ internal sealed record CpuBackendSettings(int Threads, int ParallelMinQubits, bo
             DefaultParallelMinQubits.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new(
             FusionKey,
-            "Gate fusion in the forward pass (on|off): consecutive 1-qubit gates on a qubit become one 2×2, and 1- and 2-qubit gates on a pair are folded into one 4×4 (measurements, resets, barriers, conditions and 3-qubit gates are fences). Off applies every gate on its own, as `qml bench -o fusion=off` measures.",
+            $"Gate fusion in the forward pass (off|on|2|3|4): runs of gates are multiplied into blocks on at most that many qubits, each applied in one pass over the state (on = {DefaultFusionQubits}; measurements, resets, barriers, conditioned gates and gates wider than the block are fences). Off applies every gate on its own, as `qml bench -o fusion=off` measures.",
             "on"),
     ];
 
@@ -45,6 +48,11 @@ internal sealed record CpuBackendSettings(int Threads, int ParallelMinQubits, bo
         return new CpuBackendSettings(
             options.GetInt(ThreadsKey, Environment.ProcessorCount, 1, MaxThreads),
             options.GetInt(ParallelMinQubitsKey, DefaultParallelMinQubits, 1, Memory.MemoryBudget.AbsoluteMaxQubits),
-            options.GetChoice(FusionKey, "on", "on", "off") == "on");
+            options.GetChoice(FusionKey, "on", "on", "off", "2", "3", "4") switch
+            {
+                "on" => DefaultFusionQubits,
+                "off" => 0,
+                var width => width[0] - '0',
+            });
     }
 }

@@ -27,6 +27,9 @@ internal unsafe interface ISimdWidth<TVector>
     /// <summary>Exchanges the complex lanes whose index differs in bit <paramref name="bit"/> (below <see cref="LaneBits"/>).</summary>
     static abstract TVector FlipLanes(TVector value, int bit);
 
+    /// <summary>Exchanges complex lane c with lane c ^ <paramref name="mask"/> (0 &lt; mask &lt; 2^<see cref="LaneBits"/>).</summary>
+    static abstract TVector XorLanes(TVector value, int mask);
+
     /// <summary>Per-lane complex factors: lane c gets <paramref name="whenClear"/> if bit <paramref name="bit"/> of c is 0, else <paramref name="whenSet"/>; as (re, alternating im).</summary>
     static abstract (TVector Real, TVector Imaginary) LaneFactors(System.Numerics.Complex whenClear, System.Numerics.Complex whenSet, int bit);
 
@@ -34,4 +37,6 @@ internal unsafe interface ISimdWidth<TVector>
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
 
     static abstract TVector Multiply(TVector a, TVector b);
+
+    static abstract TVector Add(TVector a, TVector b);
 }

@@ -7,7 +7,8 @@ namespace Qml.Backends.Cpu.Kernels;
 /// The small map from (gate shape, qubit positions, hardware) to a loop. For each register width,
 /// widest first: every involved qubit at or above the lane bits → the "high" block kernel of the
 /// shape; only the target below and every control above → the "low" in-register kernel; else
-/// the next width, and finally the scalar loop. Dense and multi-qubit diagonals run scalar.
+/// the next width, and finally the scalar loop. Dense blocks of 2..4 qubits take the SIMD block
+/// kernel wherever their qubits lie; wider dense gates and multi-qubit diagonals run scalar.
 /// </summary>
 internal static unsafe class KernelDispatcher
 {
@@ -24,9 +25,9 @@ internal static unsafe class KernelDispatcher
     /// <summary>Applies groups [begin, end) of <paramref name="kernel"/> in place, on at most the <paramref name="allowed"/> path.</summary>
     public static void Apply(in GateKernel kernel, Complex* state, nuint begin, nuint end, KernelPath allowed = KernelPath.Vector512)
     {
-        if (kernel.Kind == KernelKind.Dense && kernel.OperandCount == 2)
+        if (kernel.Kind == KernelKind.Dense && kernel.OperandCount is >= 2 and <= DenseBlockKernels.MaxQubits)
         {
-            ApplyDense2(kernel, state, begin, end, allowed);
+            ApplyDenseBlock(kernel, state, begin, end, allowed);
             return;
         }
 
@@ -86,15 +87,41 @@ internal static unsafe class KernelDispatcher
         }
     }
 
-    /// <summary>Two-qubit dense: SIMD when both qubits are high, else the unrolled scalar loop; the generic loop only when forced.</summary>
-    private static void ApplyDense2(in GateKernel kernel, Complex* state, nuint begin, nuint end, KernelPath allowed)
+    /// <summary>
+    /// Dense blocks of 2..4 qubits (fused gates, RXX, RYY, ISWAP, small unitaries): the SIMD block
+    /// kernel, which also serves blocks with qubits inside a register; a 2-qubit block whose
+    /// qubits are both above the lane bits keeps its own unrolled kernel. The generic scalar loop
+    /// only when forced.
+    /// </summary>
+    private static void ApplyDenseBlock(in GateKernel kernel, Complex* state, nuint begin, nuint end, KernelPath allowed)
     {
+        var twoHigh = kernel.OperandCount == 2;
         switch (Choose(kernel, begin, end, allowed, out _))
         {
-            case KernelPath.Vector512: SimdKernels.Dense2<Width512, Vector512<double>>(kernel, state, begin, end); break;
-            case KernelPath.Vector256: SimdKernels.Dense2<Width256, Vector256<double>>(kernel, state, begin, end); break;
+            case KernelPath.Vector512:
+                if (twoHigh && kernel.LowestInvolved >= Width512.LaneBits)
+                {
+                    SimdKernels.Dense2<Width512, Vector512<double>>(kernel, state, begin, end);
+                }
+                else
+                {
+                    DenseBlockKernels.Apply<Width512, Vector512<double>>(kernel, state, begin, end);
+                }
+
+                break;
+            case KernelPath.Vector256:
+                if (twoHigh && kernel.LowestInvolved >= Width256.LaneBits)
+                {
+                    SimdKernels.Dense2<Width256, Vector256<double>>(kernel, state, begin, end);
+                }
+                else
+                {
+                    DenseBlockKernels.Apply<Width256, Vector256<double>>(kernel, state, begin, end);
+                }
+
+                break;
             default:
-                if (allowed == KernelPath.Scalar)
+                if (allowed == KernelPath.Scalar || !twoHigh)
                 {
                     ScalarKernels.Dense(kernel, state, begin, end);
                 }
@@ -110,15 +137,14 @@ internal static unsafe class KernelDispatcher
     private static KernelPath Choose(in GateKernel kernel, nuint begin, nuint end, KernelPath allowed, out bool lowTarget)
     {
         lowTarget = false;
-        if (kernel.Kind == KernelKind.Dense && kernel.OperandCount == 2)
+        if (kernel.Kind == KernelKind.Dense && kernel.OperandCount is >= 2 and <= DenseBlockKernels.MaxQubits)
         {
-            // Only the block form: both qubits at or above the lane bits.
-            if (allowed >= KernelPath.Vector512 && Width512.IsAccelerated && kernel.LowestInvolved >= Width512.LaneBits && (begin | end) % 4 == 0)
+            if (allowed >= KernelPath.Vector512 && Width512.IsAccelerated && DenseBlockKernels.Fits(kernel, begin, end, Width512.LaneBits))
             {
                 return KernelPath.Vector512;
             }
 
-            return allowed >= KernelPath.Vector256 && Width256.IsAccelerated && kernel.LowestInvolved >= Width256.LaneBits && (begin | end) % 2 == 0
+            return allowed >= KernelPath.Vector256 && Width256.IsAccelerated && DenseBlockKernels.Fits(kernel, begin, end, Width256.LaneBits)
                 ? KernelPath.Vector256
                 : KernelPath.Scalar;
         }

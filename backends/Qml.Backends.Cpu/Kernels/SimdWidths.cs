@@ -33,6 +33,14 @@ internal readonly unsafe struct Width512 : ISimdWidth<Vector512<double>>
         ? Vector512.Shuffle(value, Vector512.Create(2L, 3, 0, 1, 6, 7, 4, 5))
         : Vector512.Shuffle(value, Vector512.Create(4L, 5, 6, 7, 0, 1, 2, 3));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> XorLanes(Vector512<double> value, int mask) => mask switch
+    {
+        1 => Vector512.Shuffle(value, Vector512.Create(2L, 3, 0, 1, 6, 7, 4, 5)),
+        2 => Vector512.Shuffle(value, Vector512.Create(4L, 5, 6, 7, 0, 1, 2, 3)),
+        _ => Vector512.Shuffle(value, Vector512.Create(6L, 7, 4, 5, 2, 3, 0, 1)),
+    };
+
     public static (Vector512<double> Real, Vector512<double> Imaginary) LaneFactors(Complex whenClear, Complex whenSet, int bit)
     {
         Span<double> re = stackalloc double[8];
@@ -54,6 +62,9 @@ internal readonly unsafe struct Width512 : ISimdWidth<Vector512<double>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Multiply(Vector512<double> a, Vector512<double> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Add(Vector512<double> a, Vector512<double> b) => a + b;
 }
 
 /// <summary>AVX2: two complex doubles per register.</summary>
@@ -83,6 +94,10 @@ internal readonly unsafe struct Width256 : ISimdWidth<Vector256<double>>
     public static Vector256<double> FlipLanes(Vector256<double> value, int bit) =>
         Vector256.Shuffle(value, Vector256.Create(2L, 3, 0, 1));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> XorLanes(Vector256<double> value, int mask) =>
+        Vector256.Shuffle(value, Vector256.Create(2L, 3, 0, 1));
+
     public static (Vector256<double> Real, Vector256<double> Imaginary) LaneFactors(Complex whenClear, Complex whenSet, int bit) =>
         (Vector256.Create(whenClear.Real, whenClear.Real, whenSet.Real, whenSet.Real),
          Vector256.Create(-whenClear.Imaginary, whenClear.Imaginary, -whenSet.Imaginary, whenSet.Imaginary));
@@ -93,4 +108,7 @@ internal readonly unsafe struct Width256 : ISimdWidth<Vector256<double>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Multiply(Vector256<double> a, Vector256<double> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Add(Vector256<double> a, Vector256<double> b) => a + b;
 }

@@ -17,7 +17,7 @@ namespace Qml.Backends.Cpu.Simulation;
 /// holding a single gate is replayed through its own, cheaper kernel. All matrices live in
 /// buffers allocated once per simulator; fusing allocates nothing per gate.
 /// </summary>
-internal sealed class GateFuser
+internal sealed class GateFuser : IGateFusion
 {
     private readonly StatevectorSimulator _simulator;
     private readonly int _qubitCount;

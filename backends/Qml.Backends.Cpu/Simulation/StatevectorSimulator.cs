@@ -14,18 +14,23 @@ internal sealed unsafe class StatevectorSimulator : IDisposable
     private readonly Complex[] _scratch;
     private readonly double[] _angles = new double[3];
     private readonly AmplitudeParallelism _parallel;
-    private readonly GateFuser? _fuser;
+    private readonly IGateFusion? _fuser;
 
     /// <param name="circuit">The request's circuit (sizes the scratch).</param>
     /// <param name="amplitudeThreads">Threads spread over the amplitudes of each gate.</param>
-    /// <param name="fusion">Fuse gates in the forward pass (<see cref="RunUnitary"/>, <see cref="RunPrefix"/>).</param>
-    public StatevectorSimulator(Circuit circuit, int amplitudeThreads, bool fusion = false)
+    /// <param name="fusionQubits">Widest fused block in the forward pass (<see cref="RunUnitary"/>, <see cref="RunPrefix"/>): 0 for no fusion, else 2..4.</param>
+    public StatevectorSimulator(Circuit circuit, int amplitudeThreads, int fusionQubits = 0)
     {
         QubitCount = circuit.QubitCount;
         State = new StateBuffer(QubitCount);
         _scratch = new Complex[GateKernelPlanner.ScratchLength(circuit)];
         _parallel = new AmplitudeParallelism(amplitudeThreads);
-        _fuser = fusion ? new GateFuser(this, QubitCount) : null;
+        _fuser = fusionQubits switch
+        {
+            0 => null,
+            2 => new GateFuser(this, QubitCount),
+            _ => new BlockFuser(this, QubitCount, fusionQubits),
+        };
     }
 
     public int QubitCount { get; }

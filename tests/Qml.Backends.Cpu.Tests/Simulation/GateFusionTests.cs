@@ -9,12 +9,14 @@ using Qml.Backends.Cpu.Tests.Support;
 
 namespace Qml.Backends.Cpu.Tests.Simulation;
 
-/// <summary>Fused and unfused forward passes give the same states, samples and gradients.</summary>
+/// <summary>Fused (blocks of 2, 3 and 4 qubits) and unfused forward passes give the same states, samples and gradients.</summary>
 public sealed class GateFusionTests
 {
     private static readonly Symbol[] Symbols = [new("x", SymbolRole.Input), new("w", SymbolRole.Weight)];
 
     private static readonly BindingTable Bindings = BindingTable.FromRows([[0.3, -1.1], [1.7, 0.4], [-0.2, 2.5]]);
+
+    private static readonly string[] Widths = ["2", "3", "4"];
 
     [TestCase(2, 1, 1)]
     [TestCase(3, 1, 2)]
@@ -28,15 +30,24 @@ public sealed class GateFusionTests
         for (var trial = 0; trial < 4; trial++)
         {
             var circuit = Crowded(random, n, 200, fences: false);
-            await AssertSameStates(circuit, threads);
+            foreach (var width in Widths)
+            {
+                await AssertSameStates(circuit, threads, width);
+            }
         }
     }
 
     [TestCase(4, 11)]
     [TestCase(9, 12)]
     [TestCase(15, 13)]
-    public async Task FusedStatesEqualUnfusedOnRandomCircuitsOfEveryGate(int n, int seed) =>
-        await AssertSameStates(TestCircuits.Random(new Random(seed), n, 120), threads: 2);
+    public async Task FusedStatesEqualUnfusedOnRandomCircuitsOfEveryGate(int n, int seed)
+    {
+        var circuit = TestCircuits.Random(new Random(seed), n, 120);
+        foreach (var width in Widths)
+        {
+            await AssertSameStates(circuit, threads: 2, width);
+        }
+    }
 
     [Test]
     public async Task BarriersAndTerminalMeasurementsFenceTheFusion()
@@ -50,26 +61,33 @@ public sealed class GateFusionTests
             [.. circuit.Operations.Where(o => o.Kind != OperationKind.Measure), .. Enumerable.Range(0, 6).Select(q => Operation.Measure(q, q))],
             circuit.GlobalPhase);
         Assert.That(terminal.HasMidCircuitMeasurement, Is.False);
-        await AssertSameStates(terminal, threads: 1);
+        foreach (var width in Widths)
+        {
+            await AssertSameStates(terminal, threads: 1, width);
+        }
     }
 
-    [TestCase(4, 31)]
-    [TestCase(6, 32)]
-    public async Task MidCircuitMeasurementsResetsAndConditionsGiveTheSameSamples(int n, int seed)
+    [TestCase(4, 31, "2")]
+    [TestCase(6, 32, "2")]
+    [TestCase(4, 31, "3")]
+    [TestCase(6, 32, "4")]
+    public async Task MidCircuitMeasurementsResetsAndConditionsGiveTheSameSamples(int n, int seed, string width)
     {
         var random = new Random(seed);
         var circuit = Crowded(random, n, 120, fences: true);
         Assert.That(circuit.HasMidCircuitMeasurement, Is.True);
         var request = new ExecutionRequest { Circuit = circuit, Bindings = Bindings, Outputs = ResultKinds.Samples, Shots = 64, Seed = 7 };
-        using var fused = Create(fusion: true);
-        using var unfused = Create(fusion: false);
+        using var fused = Create(width);
+        using var unfused = Create("off");
         var a = await fused.ExecuteAsync(request);
         var b = await unfused.ExecuteAsync(request);
         Assert.That(a.Samples!.Words, Is.EqualTo(b.Samples!.Words));
     }
 
-    [Test]
-    public async Task AdjointGradientsAreUnchangedByFusion()
+    [TestCase("2")]
+    [TestCase("3")]
+    [TestCase("4")]
+    public async Task AdjointGradientsAreUnchangedByFusion(string width)
     {
         var circuit = Crowded(new Random(41), 5, 80, fences: false);
         var request = new ExecutionRequest { Circuit = circuit, Bindings = Bindings, Observables = [Observable.Parse("Z0 + 0.5*X1 Y2 - Z3 Z4")] };
@@ -79,8 +97,8 @@ public sealed class GateFusionTests
             upstream[row, 0] = 1.0 + row;
         }
 
-        using var fused = Create(fusion: true);
-        using var unfused = Create(fusion: false);
+        using var fused = Create(width);
+        using var unfused = Create("off");
         var a = await fused.VectorJacobianAsync(request, upstream);
         var b = await unfused.VectorJacobianAsync(request, upstream);
         for (var row = 0; row < Bindings.Rows; row++)
@@ -90,11 +108,13 @@ public sealed class GateFusionTests
         }
     }
 
-    [Test]
-    public async Task FusedStatesMatchTheOracle()
+    [TestCase("on")]
+    [TestCase("2")]
+    [TestCase("4")]
+    public async Task FusedStatesMatchTheOracle(string width)
     {
         var circuit = Crowded(new Random(51), 4, 150, fences: false);
-        using var backend = Create(fusion: true);
+        using var backend = Create(width);
         var result = await backend.ExecuteAsync(new ExecutionRequest { Circuit = circuit, Bindings = Bindings, Outputs = ResultKinds.State });
         for (var row = 0; row < Bindings.Rows; row++)
         {
@@ -103,7 +123,8 @@ public sealed class GateFusionTests
     }
 
     [TestCase("maybe")]
-    [TestCase("2")]
+    [TestCase("1")]
+    [TestCase("5")]
     public void BadFusionValueIsRefused(string value) =>
         Assert.That(
             () => new CpuBackendFactory().Create(BackendOptions.Default.With("fusion", value)),
@@ -111,19 +132,22 @@ public sealed class GateFusionTests
 
     [TestCase("on")]
     [TestCase("OFF")]
+    [TestCase("2")]
+    [TestCase("3")]
+    [TestCase("4")]
     public void FusionValuesAreAccepted(string value) =>
         Assert.That(() => new CpuBackendFactory().Create(BackendOptions.Default.With("fusion", value)).Dispose(), Throws.Nothing);
 
-    private static async Task AssertSameStates(Circuit circuit, int threads)
+    private static async Task AssertSameStates(Circuit circuit, int threads, string width)
     {
         var request = new ExecutionRequest { Circuit = circuit, Bindings = Bindings, Outputs = ResultKinds.State };
-        using var fused = Create(fusion: true, threads);
-        using var unfused = Create(fusion: false, threads);
+        using var fused = Create(width, threads);
+        using var unfused = Create("off", threads);
         var a = await fused.ExecuteAsync(request);
         var b = await unfused.ExecuteAsync(request);
         for (var row = 0; row < Bindings.Rows; row++)
         {
-            Assert.That(NaiveStatevector.MaxDifference(a.States!.Row(row), b.States!.Row(row)), Is.LessThan(1e-12), $"row {row}");
+            Assert.That(NaiveStatevector.MaxDifference(a.States!.Row(row), b.States!.Row(row)), Is.LessThan(1e-12), $"fusion={width}, row {row}");
         }
     }
 
@@ -138,12 +162,12 @@ public sealed class GateFusionTests
         return max;
     }
 
-    private static CpuStatevectorBackend Create(bool fusion, int threads = 2) =>
+    private static CpuStatevectorBackend Create(string fusion, int threads = 2) =>
         (CpuStatevectorBackend)new CpuBackendFactory().Create(
             BackendOptions.Default
                 .With("threads", threads.ToString(CultureInfo.InvariantCulture))
                 .With("parallel-min-qubits", "6")
-                .With("fusion", fusion ? "on" : "off"));
+                .With("fusion", fusion));
 
     /// <summary>
     /// Random gates of every kind whose qubits come mostly from a sliding window of three, so
