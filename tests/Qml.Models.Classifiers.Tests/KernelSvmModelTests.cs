@@ -104,6 +104,36 @@ public sealed class KernelSvmModelTests
     }
 
     [Test]
+    public void On_a_backend_without_state_access_qsvm_asks_for_shots_and_then_trains_by_compute_uncompute()
+    {
+        using var cpu = HybridTestData.Cpu();
+        using var sampler = new SamplingOnly(cpu);
+
+        var error = Assert.Throws<Qml.Abstractions.QmlException>(() => AdHoc(sampler, AdHocOptions));
+        Assert.That(error!.Message, Does.Contain("kernel=statevector").And.Contain("kernel=shots"));
+
+        var (model, split, _) = AdHoc(sampler, [.. AdHocOptions, "kernel=shots", "shots=2000"], samples: 60);
+        ((IOneShotModel)model).Fit(split.Train);
+        Assert.That(Evaluation.Of(model, split.Test).Metrics["accuracy"], Is.GreaterThanOrEqualTo(0.85));
+    }
+
+    /// <summary>The CPU backend as a sampling-only device would present it: no state vector.</summary>
+    private sealed class SamplingOnly(Qml.Abstractions.Execution.IBackend inner) : Qml.Abstractions.Execution.IBackend
+    {
+        public Qml.Abstractions.Execution.BackendInfo Info { get; } = inner.Info with { Capabilities = inner.Info.Capabilities with { StateAccess = false } };
+
+        public Task<Qml.Abstractions.Execution.ExecutionResult> ExecuteAsync(Qml.Abstractions.Execution.ExecutionRequest request, CancellationToken cancellationToken = default)
+        {
+            Assert.That(request.Outputs.HasFlag(Qml.Abstractions.Execution.ResultKinds.State), Is.False, "no state requests on a sampling-only backend");
+            return inner.ExecuteAsync(request, cancellationToken);
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+
+    [Test]
     public void Rbf_svm_uses_scale_gamma_by_default_and_separates_circles()
     {
         using var backend = HybridTestData.Cpu();
