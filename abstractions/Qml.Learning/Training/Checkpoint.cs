@@ -10,13 +10,17 @@ namespace Qml.Learning.Training;
 /// <summary>
 /// A training checkpoint folder: <c>weights.safetensors</c> (parameters and buffers under their
 /// dotted names, loadable in Python), <c>optimizer.safetensors</c> (the optimizer's state),
-/// <c>model.json</c> (the <see cref="ModelCard"/>) and <c>trainer.json</c> (<see cref="TrainerState"/>).
+/// <c>model.json</c> (the <see cref="ModelCard"/>) and <c>trainer.json</c> (<see cref="TrainerState"/>);
+/// from the trainer also <c>best.safetensors</c> (the weights of the best validation epoch so far)
+/// and, once those were restored into <c>weights.safetensors</c>, <c>last.safetensors</c> (the
+/// last epoch's weights, which a resume with more epochs continues from).
 /// </summary>
 /// <remarks>
-/// The four files change together or not at all: a save writes them, each atomically, into
+/// The files change together or not at all: a save writes them, each atomically, into
 /// <c>.pending/</c> with <c>trainer.json</c> last (its presence marks the set complete), then moves
-/// them over the live files. Every read first rolls a complete pending set forward and discards an
-/// incomplete one, so a process killed at any moment leaves one consistent checkpoint.
+/// them over the live files and deletes live optional files the new set does not have. Every read
+/// first rolls a complete pending set forward and discards an incomplete one, so a process killed
+/// at any moment leaves one consistent checkpoint.
 /// </remarks>
 public static class Checkpoint
 {
@@ -25,8 +29,15 @@ public static class Checkpoint
     public const string CardFile = "model.json";
     public const string TrainerFile = "trainer.json";
 
+    /// <summary>The weights of the best validation epoch so far (same layout as <see cref="WeightsFile"/>).</summary>
+    public const string BestWeightsFile = "best.safetensors";
+
+    /// <summary>The last epoch's weights, present only while <see cref="WeightsFile"/> holds the restored best ones.</summary>
+    public const string LastWeightsFile = "last.safetensors";
+
     private const string PendingFolder = ".pending";
-    private static readonly string[] CommitOrder = [WeightsFile, OptimizerFile, CardFile, TrainerFile];
+    private static readonly string[] CommitOrder = [WeightsFile, BestWeightsFile, LastWeightsFile, OptimizerFile, CardFile, TrainerFile];
+    private static readonly string[] OptionalFiles = [BestWeightsFile, LastWeightsFile];
 
     /// <summary>True when <paramref name="directory"/> holds a (recoverable) checkpoint.</summary>
     public static bool Exists(string directory)
@@ -42,14 +53,29 @@ public static class Checkpoint
         var optimizerTensors = optimizer is null
             ? new Dictionary<string, SafeTensor>()
             : optimizer.State.ToDictionary(p => p.Key, p => new SafeTensor(p.Value.Shape, p.Value.ToArray()), StringComparer.Ordinal);
-        Save(directory, WeightTensors(network), optimizerTensors, card, state);
+        Save(directory, WeightTensors(network), optimizerTensors, card, state, null, null);
+    }
+
+    /// <summary>
+    /// The trainer's save: as <see cref="Save(string, Module, ModelCard, IOptimizer?, TrainerState)"/>
+    /// plus the best epoch's weights and, when <c>weights.safetensors</c> holds those, the last epoch's.
+    /// </summary>
+    internal static void Save(
+        string directory, Module network, ModelCard card, IOptimizer? optimizer, TrainerState state,
+        IReadOnlyList<(string Name, Tensor Value)>? best, IReadOnlyList<(string Name, Tensor Value)>? last)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var optimizerTensors = optimizer is null
+            ? new Dictionary<string, SafeTensor>()
+            : optimizer.State.ToDictionary(p => p.Key, p => new SafeTensor(p.Value.Shape, p.Value.ToArray()), StringComparer.Ordinal);
+        Save(directory, WeightTensors(network), optimizerTensors, card, state, best is null ? null : Tensors(best), last is null ? null : Tensors(last));
     }
 
     /// <summary>Writes a consistent checkpoint of a one-shot model: its fitted state as the weights, no optimizer state.</summary>
     public static void SaveFitted(string directory, IOneShotModel model, ModelCard card, TrainerState state)
     {
         ArgumentNullException.ThrowIfNull(model);
-        Save(directory, model.FittedState().ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), [], card, state);
+        Save(directory, model.FittedState().ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), [], card, state, null, null);
     }
 
     /// <summary>Loads <c>weights.safetensors</c> into a one-shot model; the file must belong to <paramref name="modelId"/>.</summary>
@@ -67,7 +93,9 @@ public static class Checkpoint
         model.LoadFittedState(tensors, path);
     }
 
-    private static void Save(string directory, Dictionary<string, SafeTensor> weights, Dictionary<string, SafeTensor> optimizerTensors, ModelCard card, TrainerState state)
+    private static void Save(
+        string directory, Dictionary<string, SafeTensor> weights, Dictionary<string, SafeTensor> optimizerTensors, ModelCard card, TrainerState state,
+        Dictionary<string, SafeTensor>? best, Dictionary<string, SafeTensor>? last)
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(state);
@@ -88,6 +116,16 @@ public static class Checkpoint
             ["epoch"] = state.EpochsCompleted.ToString(CultureInfo.InvariantCulture),
         };
         SafeTensorsFile.Write(Path.Combine(pending, WeightsFile), weights, metadata);
+        if (best is not null)
+        {
+            SafeTensorsFile.Write(Path.Combine(pending, BestWeightsFile), best, new Dictionary<string, string>(metadata) { ["epoch"] = state.BestEpoch.ToString(CultureInfo.InvariantCulture) });
+        }
+
+        if (last is not null)
+        {
+            SafeTensorsFile.Write(Path.Combine(pending, LastWeightsFile), last, metadata);
+        }
+
         SafeTensorsFile.Write(Path.Combine(pending, OptimizerFile), optimizerTensors, new Dictionary<string, string>(metadata) { ["optimizer"] = state.Optimizer });
         card.Write(Path.Combine(pending, CardFile));
         AtomicFile.WriteAllText(Path.Combine(pending, TrainerFile), state.ToJson());
@@ -121,17 +159,20 @@ public static class Checkpoint
     public static void LoadWeights(string directory, Module network, string modelId)
     {
         ArgumentNullException.ThrowIfNull(network);
+        LoadWeights(directory, WeightsFile, NetworkTensors(network), modelId);
+    }
+
+    /// <summary>Loads <paramref name="file"/> (a weights file of the folder) into <paramref name="targets"/>, checked as in <see cref="LoadWeights(string, Module, string)"/>.</summary>
+    internal static void LoadWeights(string directory, string file, IReadOnlyList<(string Name, Tensor Value)> targets, string modelId)
+    {
         Recover(directory);
-        var path = Path.Combine(directory, WeightsFile);
+        var path = Path.Combine(directory, file);
         var (tensors, metadata) = SafeTensorsFile.Read(path);
         if (metadata.TryGetValue("model_id", out var stored) && !string.Equals(stored, modelId, StringComparison.Ordinal))
         {
             throw new CheckpointException($"{path}: the weights belong to model '{stored}', not '{modelId}'.");
         }
 
-        var targets = new List<(string Name, Tensor Value)>();
-        targets.AddRange(network.NamedParameters().Select(p => (p.Name, p.Parameter.Value)));
-        targets.AddRange(network.NamedBuffers());
         foreach (var (name, value) in targets)
         {
             if (!tensors.TryGetValue(name, out var tensor))
@@ -195,21 +236,32 @@ public static class Checkpoint
                 {
                     File.Move(source, Path.Combine(directory, name), overwrite: true);
                 }
+                else if (OptionalFiles.Contains(name))
+                {
+                    // Not part of the new set: a stale copy would pair old weights with the new state.
+                    File.Delete(Path.Combine(directory, name));
+                }
             }
         }
 
         Directory.Delete(pending, recursive: true);
     }
 
-    private static Dictionary<string, SafeTensor> WeightTensors(Module network)
+    /// <summary>Every parameter and buffer of <paramref name="network"/> under its dotted name: the tensors a weights file holds.</summary>
+    internal static List<(string Name, Tensor Value)> NetworkTensors(Module network)
+    {
+        var targets = new List<(string Name, Tensor Value)>();
+        targets.AddRange(network.NamedParameters().Select(p => (p.Name, p.Parameter.Value)));
+        targets.AddRange(network.NamedBuffers());
+        return targets;
+    }
+
+    private static Dictionary<string, SafeTensor> WeightTensors(Module network) => Tensors(NetworkTensors(network));
+
+    private static Dictionary<string, SafeTensor> Tensors(IReadOnlyList<(string Name, Tensor Value)> named)
     {
         var tensors = new Dictionary<string, SafeTensor>(StringComparer.Ordinal);
-        foreach (var (name, p) in network.NamedParameters())
-        {
-            tensors[name] = new SafeTensor(p.Shape, p.Value.ToArray());
-        }
-
-        foreach (var (name, value) in network.NamedBuffers())
+        foreach (var (name, value) in named)
         {
             tensors[name] = new SafeTensor(value.Shape, value.ToArray());
         }

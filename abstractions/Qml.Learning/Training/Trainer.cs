@@ -15,10 +15,12 @@ namespace Qml.Learning.Training;
 
 /// <summary>
 /// Trains an <see cref="IModel"/>: mini-batches shuffled per epoch, validation after each epoch,
-/// early stopping on validation loss, a checkpoint and reports after each epoch, and a final test
-/// evaluation. Every random choice is drawn from the seed and the epoch number, so a run gives the
-/// same weights every time, and a run resumed from epoch k's checkpoint gives the same weights as
-/// one that never stopped.
+/// early stopping on validation loss, a copy of the weights of the best validation epoch (put back
+/// at the end when <see cref="TrainingOptions.RestoreBestWeights"/> says so), a checkpoint and
+/// reports after each epoch, and a final test evaluation. Every random choice (shuffles, stochastic
+/// optimizers, <see cref="Dropout"/> masks) is drawn from the seed and the epoch number, so a run
+/// gives the same weights every time, and a run resumed from epoch k's checkpoint gives the same
+/// weights as one that never stopped.
 /// </summary>
 public sealed class Trainer
 {
@@ -69,9 +71,12 @@ public sealed class Trainer
             AdversarialEpsilon = _options.AdversarialEpsilon > 0 ? _options.AdversarialEpsilon : null,
         };
         var state = new TrainerState { ModelId = card.ModelId, Seed = _options.Seed, Optimizer = _options.Optimizer, BatchSize = _options.BatchSize };
+        var best = new BestWeights(network);
+        var bestKnown = false;
+        var restoreBest = _options.RestoreBestWeights ?? _options.Patience > 0;
         if (_options.Resume && directory is not null && Checkpoint.Exists(directory))
         {
-            state = Restore(directory, card, network, optimizer);
+            (state, bestKnown) = Restore(directory, card, network, optimizer, best, restoreBest);
         }
 
         var resumedFrom = state.EpochsCompleted;
@@ -101,6 +106,7 @@ public sealed class Trainer
 
             network.Train();
             var seed = EpochSeed(_options.Seed, epoch);
+            ReseedDropout(network, seed);
             var lossSum = 0.0;
             var metricSums = new Dictionary<string, double>(StringComparer.Ordinal);
             var samples = 0;
@@ -138,6 +144,12 @@ public sealed class Trainer
                 epochClock.Elapsed.TotalSeconds);
             history.Add(record);
             var improved = validation.Loss < state.BestValidationLoss;
+            if (improved)
+            {
+                best.Capture();
+                bestKnown = true;
+            }
+
             var patienceLeft = improved ? 0 : state.EpochsWithoutImprovement + 1;
             state = state with
             {
@@ -151,7 +163,7 @@ public sealed class Trainer
             card = WithEpoch(card, record);
             if (directory is not null)
             {
-                Checkpoint.Save(directory, network, card, optimizer, state);
+                Checkpoint.Save(directory, network, card, optimizer, state, bestKnown ? best.Copy : null, null);
                 if (_options.WriteReports)
                 {
                     RunReport.WriteHistory(directory, card, history);
@@ -164,6 +176,27 @@ public sealed class Trainer
                 now, batchesDone == 0 ? TimeSpan.Zero : now / batchesDone * Math.Max(0, totalBatches - batchesDone), record));
         }
 
+        // The last epoch's weights stay in the checkpoint when the best ones replace them, so a
+        // resume with more epochs continues from where training actually was.
+        List<(string Name, Tensors.Tensor Value)>? last = null;
+        int? restored = null;
+        if (restoreBest && !interrupted && bestKnown && state.BestEpoch > 0)
+        {
+            if (state.BestEpoch < state.EpochsCompleted)
+            {
+                last = best.SnapshotOfNetwork();
+                best.RestoreInto();
+            }
+
+            restored = state.BestEpoch;
+        }
+
+        state = state with { RestoredBestEpoch = restored };
+        if ((restored is { } epochOfWeights ? history.Find(h => h.Epoch == epochOfWeights) : history.LastOrDefault()) is { } weightsRecord)
+        {
+            card = WithEpoch(card, weightsRecord);
+        }
+
         var test = Evaluation.Of(_model, data.Test);
         var metricsWithTest = new Dictionary<string, double>(card.Metrics, StringComparer.Ordinal) { ["test_loss"] = test.Loss };
         foreach (var (name, value) in test.Metrics)
@@ -174,7 +207,7 @@ public sealed class Trainer
         card = card with { Metrics = metricsWithTest, Created = DateTimeOffset.UtcNow };
         if (directory is not null)
         {
-            Checkpoint.Save(directory, network, card, optimizer, state);
+            Checkpoint.Save(directory, network, card, optimizer, state, bestKnown ? best.Copy : null, last);
             if (_options.WriteReports)
             {
                 RunReport.WriteHistory(directory, card, history);
@@ -182,7 +215,7 @@ public sealed class Trainer
             }
         }
 
-        return new TrainingResult(card, history, test, state.StoppedEarly, interrupted, resumedFrom, clock.Elapsed);
+        return new TrainingResult(card, history, test, state.StoppedEarly, interrupted, resumedFrom, clock.Elapsed) { RestoredBestEpoch = restored };
     }
 
     /// <summary>
@@ -324,7 +357,12 @@ public sealed class Trainer
         return card with { Epoch = record.Epoch, Metrics = metrics, Created = DateTimeOffset.UtcNow };
     }
 
-    private TrainerState Restore(string directory, ModelCard card, Module network, IOptimizer? optimizer)
+    /// <summary>
+    /// Loads the checkpoint to continue from: the last epoch's weights (from <c>last.safetensors</c>
+    /// when the best ones were restored into <c>weights.safetensors</c>), the optimizer state and the
+    /// best-weights copy. Returns the state and whether the copy was found.
+    /// </summary>
+    private (TrainerState State, bool BestKnown) Restore(string directory, ModelCard card, Module network, IOptimizer? optimizer, BestWeights best, bool restoreBest)
     {
         var stored = Checkpoint.ReadCard(directory);
         var cardPath = Path.Combine(directory, Checkpoint.CardFile);
@@ -347,13 +385,50 @@ public sealed class Trainer
                 $"{statePath}: the checkpoint was trained with --seed {state.Seed} --optimizer {state.Optimizer}; resume with the same settings (got --seed {_options.Seed} --optimizer {_options.Optimizer}).");
         }
 
-        Checkpoint.LoadWeights(directory, network, card.ModelId);
+        var lastWeights = state.RestoredBestEpoch is { } restored && restored < state.EpochsCompleted ? Checkpoint.LastWeightsFile : Checkpoint.WeightsFile;
+        Checkpoint.LoadWeights(directory, lastWeights, Checkpoint.NetworkTensors(network), card.ModelId);
         if (optimizer is not null)
         {
             Checkpoint.LoadOptimizer(directory, optimizer);
         }
 
-        return state;
+        var bestKnown = false;
+        if (state.BestEpoch > 0)
+        {
+            var bestPath = Path.Combine(directory, Checkpoint.BestWeightsFile);
+            if (File.Exists(bestPath))
+            {
+                Checkpoint.LoadWeights(directory, Checkpoint.BestWeightsFile, best.Copy, card.ModelId);
+                bestKnown = true;
+            }
+            else if (restoreBest)
+            {
+                throw new CheckpointException(
+                    $"{bestPath}: missing, so the weights of the best epoch ({state.BestEpoch}) cannot be restored at the end; resume with --restore-best false, or train afresh.");
+            }
+        }
+
+        return (state with { RestoredBestEpoch = null }, bestKnown);
+    }
+
+    /// <summary>Restarts every <see cref="Dropout"/> layer's mask stream from the epoch's seed and the layer's place in the network.</summary>
+    private static void ReseedDropout(Module network, int epochSeed)
+    {
+        var index = 0;
+        Visit(network);
+
+        void Visit(Module module)
+        {
+            if (module is Dropout dropout)
+            {
+                dropout.Reseed(epochSeed, index++);
+            }
+
+            foreach (var (_, child) in module.NamedChildren())
+            {
+                Visit(child);
+            }
+        }
     }
 
     private (double Loss, IReadOnlyDictionary<string, double> Metrics) GradientStep(IOptimizer optimizer, DatasetBatch batch)

@@ -7,7 +7,8 @@ namespace Qml.Learning.Training;
 /// <summary>
 /// What the trainer itself needs to continue exactly (<c>trainer.json</c>): the seed and the
 /// number of finished epochs (each epoch's shuffle and optimizer randomness are derived from
-/// both, so no generator position needs saving), early-stopping bookkeeping and the history.
+/// both, so no generator position needs saving; dropout masks likewise), early-stopping
+/// bookkeeping, whether the best weights were restored, and the history.
 /// </summary>
 public sealed record TrainerState
 {
@@ -37,6 +38,14 @@ public sealed record TrainerState
     public int BestEpoch { get; init; }
 
     public int EpochsWithoutImprovement { get; init; }
+
+    /// <summary>
+    /// Set when the run ended by restoring the weights of this (best) epoch into <c>weights.safetensors</c>;
+    /// when it is earlier than <see cref="EpochsCompleted"/>, the last epoch's weights, which a resume
+    /// continues from, are in <c>last.safetensors</c>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? RestoredBestEpoch { get; init; }
 
     /// <summary>True when early stopping ended the run; a resume then has nothing left to do.</summary>
     public bool StoppedEarly { get; init; }

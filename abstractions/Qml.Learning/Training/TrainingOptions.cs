@@ -25,6 +25,14 @@ public sealed record TrainingOptions
     /// <summary>Stop after this many epochs without a lower validation loss; 0 = never stop early.</summary>
     public int Patience { get; init; }
 
+    /// <summary>
+    /// At the end of a run (early stop or last epoch, not <see cref="StopAfterEpoch"/>) put back the
+    /// weights of the epoch with the lowest validation loss, so the saved weights, the card and the
+    /// test metrics are that epoch's (as Keras' <c>restore_best_weights</c>). null = on exactly when
+    /// early stopping is (<see cref="Patience"/> &gt; 0).
+    /// </summary>
+    public bool? RestoreBestWeights { get; init; }
+
     /// <summary>Objective evaluations per epoch for the gradient-free optimizers.</summary>
     public int EvaluationsPerEpoch { get; init; } = 100;
 
