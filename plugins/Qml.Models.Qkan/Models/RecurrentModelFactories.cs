@@ -13,6 +13,8 @@ internal static class RecurrentModels
     public static readonly ModelOptionInfo Hidden = new("hidden", "hidden size of the LSTM state", "16");
     public static readonly ModelOptionInfo Gates = new("gates", "per-unit (Σ DARUAN of x and of the unit's own h; docs/qkan.md) or full (QKAN layer [h, x] → hidden)", "per-unit");
     public static readonly ModelOptionInfo Ring = new("ring", "per-unit gates: how many units' states each unit reads (its own and the next ring − 1)", "1");
+    public static readonly ModelOptionInfo Mix = new("mix", "per-unit gates: rank r of a linear path h → r → 4·hidden through which units read each other's states (0: none)", "0");
+    public static readonly ModelOptionInfo GateBias = new("gate-bias", "per-unit gates: a trainable bias per gate and unit", "false");
     public static readonly ModelOptionInfo Latent = new("latent", "HQKAN bottleneck widths a,b (default ⌈log2(hidden+input)⌉,⌈log2 hidden⌉)", "");
 
     public static IModel Create(string id, ModelOptions options, ModelContext context, Func<int, int, Random, Module> recurrent)
@@ -62,7 +64,7 @@ public sealed class QkanLstmModelFactory : IModelFactory
         Name,
         "QKAN-LSTM: LSTM gate maps W·[h, x] + b replaced by sums of DARUAN subfunctions, sequence-to-one forecasting",
         ModelTask.Regression,
-        [RecurrentModels.Hidden, RecurrentModels.Gates, RecurrentModels.Ring, .. QkanModelOptions.Layer],
+        [RecurrentModels.Hidden, RecurrentModels.Gates, RecurrentModels.Ring, RecurrentModels.Mix, RecurrentModels.GateBias, .. QkanModelOptions.Layer],
         RecurrentModels.DefaultDataset);
 
     public IModel Create(ModelOptions options, ModelContext context)
@@ -73,11 +75,15 @@ public sealed class QkanLstmModelFactory : IModelFactory
         var layer = QkanModelOptions.Read(options, context);
         bool perUnit = options.GetChoice(RecurrentModels.Gates.Name, "per-unit", "per-unit", "full") == "per-unit";
         int ring = options.GetInt(RecurrentModels.Ring.Name, 1, 1, 4096);
+        int mix = options.GetInt(RecurrentModels.Mix.Name, 0, 0, 4096);
+        bool gateBias = options.GetBool(RecurrentModels.GateBias.Name, false);
         return RecurrentModels.Create(
             Name,
             options,
             context,
-            (input, hidden, random) => perUnit ? new PerUnitQkanLstmCell(input, hidden, layer, random, Math.Min(ring, hidden)) : new QkanLstmCell(input, hidden, layer, random));
+            (input, hidden, random) => perUnit
+                ? new PerUnitQkanLstmCell(input, hidden, layer, random, Math.Min(ring, hidden), Math.Min(mix, hidden), gateBias)
+                : new QkanLstmCell(input, hidden, layer, random));
     }
 }
 

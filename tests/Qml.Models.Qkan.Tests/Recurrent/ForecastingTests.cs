@@ -132,6 +132,27 @@ public sealed class ForecastingTests
     }
 
     /// <summary>
+    /// A rank-4 linear path h → 4 → 4·64 (1,280 weights) lets the per-unit gates read the other units' states: on Bessel J0
+    /// it brings the per-unit QKAN-LSTM (⟨Z⟩, small-Gaussian θ) from 3.1e-5 to 4.6e-6 with 4417 parameters (74.3% fewer than the LSTM's 17217),
+    /// still above the LSTM's 2.6e-7 (docs/qkan.md has the learning-rate × seed grid). This test pins the improvement.
+    /// </summary>
+    [Test]
+    public void On_bessel_windows_a_low_rank_mixing_path_makes_per_unit_qkan_lstm_much_more_accurate()
+    {
+        var plain = FitOn(Bessel, Steps, new QkanLstmModelFactory(), "hidden=64", "reps=2", "readout=z", "init=small-gaussian");
+        var mixed = FitOn(Bessel, Steps, new QkanLstmModelFactory(), "hidden=64", "reps=2", "readout=z", "init=small-gaussian", "mix=4");
+        int lstm = (4 * ((64 * 1) + (64 * 64) + (2 * 64))) + 65;
+        Assert.Multiple(() =>
+        {
+            // The per-unit model's 3137, plus V (64 → 4) and U (4 → 256) without biases.
+            Assert.That(mixed.Parameters, Is.EqualTo(plain.Parameters + (64 * 4) + (4 * 256)));
+            Assert.That(mixed.Parameters, Is.LessThanOrEqualTo(0.3 * lstm));
+            Assert.That(mixed.Mse, Is.LessThan(plain.Mse / 4));
+            Assert.That(mixed.Mse, Is.LessThan(1e-5));
+        });
+    }
+
+    /// <summary>
     /// QKAN-LSTM (gates QKANLayer([h, x] → hidden)) learns the forecast, but a DARUAN edge carries at least as many
     /// parameters as a weight, so at the same hidden size it has MORE parameters than the LSTM, and (here) a higher
     /// test MSE: the bar is not met for it. This test pins what holds: it fits, and its count is the spec's formula.

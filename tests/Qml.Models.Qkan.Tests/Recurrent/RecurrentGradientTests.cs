@@ -18,6 +18,7 @@ public sealed class RecurrentGradientTests
             "qkan" => new QkanLstmCell(Features, Hidden, options, random),
             "per-unit" => new PerUnitQkanLstmCell(Features, Hidden, options, random),
             "ring" => new PerUnitQkanLstmCell(Features, Hidden, options, random, ring: 2),
+            "mix" => new PerUnitQkanLstmCell(Features, Hidden, options, random, mixRank: 1, gateBias: true),
             "hqkan" => new HqkanLstmCell(Features, Hidden, options, random, latentIn: 2, latentOut: 2),
             "qlstm" => new QlstmCell(Features, Hidden, SpecReference.Backend, qubits: 2, layers: 2, random),
             _ => new Lstm(Features, Hidden, random),
@@ -42,6 +43,7 @@ public sealed class RecurrentGradientTests
     [TestCase("per-unit", SequenceHead.SequenceToOne)]
     [TestCase("per-unit", SequenceHead.SequenceToSequence)]
     [TestCase("ring", SequenceHead.SequenceToOne)]
+    [TestCase("mix", SequenceHead.SequenceToOne)]
     [TestCase("hqkan", SequenceHead.SequenceToOne)]
     [TestCase("hqkan", SequenceHead.SequenceToSequence)]
     [TestCase("qlstm", SequenceHead.SequenceToOne)]
