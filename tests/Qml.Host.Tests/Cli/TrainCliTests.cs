@@ -125,6 +125,46 @@ public sealed class TrainCliTests
     }
 
     [Test]
+    public void Early_stopping_restores_the_best_epochs_weights_which_eval_reproduces_and_restore_best_false_keeps_the_last()
+    {
+        // At --lr 0.3 validation loss bottoms out at an early epoch, then rises until --patience stops the run.
+        string[] run = ["train", "--epochs", "6", "--seed", "1", "-d", "samples=120", "--lr", "0.3", "--patience", "2", "--format", "json"];
+        var restoredFolder = Path.Combine(_folder, "restored");
+        var keptFolder = Path.Combine(_folder, "kept");
+
+        var restored = QmlProcess.Run([.. run, "--out", restoredFolder]);
+        var kept = QmlProcess.Run([.. run, "--out", keptFolder, "--restore-best", "false"]);
+        var eval = QmlProcess.Run("eval", "--checkpoint", restoredFolder, "--format", "json");
+
+        Assert.That(restored.ExitCode, Is.Zero, restored.ToString());
+        Assert.That(kept.ExitCode, Is.Zero, kept.ToString());
+        Assert.That(eval.ExitCode, Is.Zero, eval.ToString());
+        using var summary = JsonDocument.Parse(restored.StandardOutput);
+        using var state = JsonDocument.Parse(File.ReadAllText(Path.Combine(restoredFolder, "trainer.json")));
+        using var card = JsonDocument.Parse(File.ReadAllText(Path.Combine(restoredFolder, "model.json")));
+        var history = state.RootElement.GetProperty("history").EnumerateArray()
+            .Select(h => (Epoch: h.GetProperty("epoch").GetInt32(), Loss: h.GetProperty("validationLoss").GetDouble())).ToList();
+        var best = history.MinBy(h => h.Loss).Epoch;
+        Assert.That(best, Is.LessThan(history.Count), "the run kept training past its best epoch");
+        Assert.That(summary.RootElement.GetProperty("stoppedEarly").GetBoolean(), Is.True);
+        Assert.That(summary.RootElement.GetProperty("epochs").GetInt32(), Is.EqualTo(history.Count));
+        Assert.That(summary.RootElement.GetProperty("restoredBestEpoch").GetInt32(), Is.EqualTo(best));
+        Assert.That(card.RootElement.GetProperty("epoch").GetInt32(), Is.EqualTo(best), "the card names the epoch of its weights");
+        Assert.That(File.Exists(Path.Combine(restoredFolder, "best.safetensors")) && File.Exists(Path.Combine(restoredFolder, "last.safetensors")), Is.True);
+
+        using var evaluated = JsonDocument.Parse(eval.StandardOutput);
+        var recorded = card.RootElement.GetProperty("metrics");
+        Assert.That(evaluated.RootElement.GetProperty("metrics").GetProperty("loss").GetDouble(), Is.EqualTo(recorded.GetProperty("test_loss").GetDouble()).Within(1e-12));
+        Assert.That(evaluated.RootElement.GetProperty("metrics").GetProperty("accuracy").GetDouble(), Is.EqualTo(recorded.GetProperty("test_accuracy").GetDouble()));
+
+        using var keptSummary = JsonDocument.Parse(kept.StandardOutput);
+        using var keptCard = JsonDocument.Parse(File.ReadAllText(Path.Combine(keptFolder, "model.json")));
+        Assert.That(keptSummary.RootElement.GetProperty("restoredBestEpoch").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(keptCard.RootElement.GetProperty("epoch").GetInt32(), Is.EqualTo(history.Count));
+        Assert.That(keptSummary.RootElement.GetProperty("metrics").GetProperty("test_loss").GetDouble(), Is.Not.EqualTo(recorded.GetProperty("test_loss").GetDouble()));
+    }
+
+    [Test]
     public void A_corrupt_checkpoint_exits_with_two_naming_the_file()
     {
         var copy = Path.Combine(_folder, "corrupt");

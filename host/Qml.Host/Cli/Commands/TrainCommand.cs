@@ -29,6 +29,10 @@ internal static class TrainCommand
         var schedule = new Option<string>("--schedule") { Description = $"Learning-rate schedule: {string.Join(", ", TrainingOptions.ScheduleNames)}.", DefaultValueFactory = _ => "none" };
         var seed = new Option<int>("--seed") { Description = "Seed of the split, initial weights, shuffles and stochastic optimizers.", DefaultValueFactory = _ => 0 };
         var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a lower validation loss (0 = off).", DefaultValueFactory = _ => 0 };
+        var restoreBest = new Option<bool?>("--restore-best")
+        {
+            Description = "At the end put back the weights of the epoch with the lowest validation loss; the checkpoint, card and test metrics are then that epoch's (default: on with --patience, off without; --restore-best false turns it off).",
+        };
         var evaluations = new Option<int>("--evaluations") { Description = "Objective evaluations per epoch for spsa, nelder-mead and cobyla.", DefaultValueFactory = _ => 100 };
         var scaling = new Option<string>("--scaling") { Description = $"Feature scaling fitted on the training part: {string.Join(", ", DataPreparation.ScalingNames)}.", DefaultValueFactory = _ => "standardize" };
         var output = new Option<string?>("--out") { Description = "Folder for checkpoints and reports (default: runs/MODEL-DATASET)." };
@@ -43,7 +47,7 @@ internal static class TrainCommand
         command.Options.Add(model);
         command.Options.Add(dataset);
         backend.AddTo(command);
-        foreach (var option in new Option[] { diff, epochs, batchSize, lr, optimizer, schedule, seed, patience, evaluations, scaling, output, resume, modelOptions, datasetOptions, kernelCsv, adversarial, adversarialEpsilon })
+        foreach (var option in new Option[] { diff, epochs, batchSize, lr, optimizer, schedule, seed, patience, restoreBest, evaluations, scaling, output, resume, modelOptions, datasetOptions, kernelCsv, adversarial, adversarialEpsilon })
         {
             command.Options.Add(option);
         }
@@ -67,6 +71,7 @@ internal static class TrainCommand
                 Schedule = parseResult.GetValue(schedule)!.ToLowerInvariant(),
                 Seed = parseResult.GetValue(seed),
                 Patience = parseResult.GetValue(patience),
+                RestoreBestWeights = parseResult.GetValue(restoreBest),
                 EvaluationsPerEpoch = parseResult.GetValue(evaluations),
                 CheckpointDirectory = Path.GetFullPath(parseResult.GetValue(output) ?? Path.Combine("runs", $"{factory.Name}-{provider.Name}")),
                 Resume = parseResult.GetValue(resume),
@@ -122,7 +127,7 @@ internal static class TrainCommand
 
             var summary = new TrainSummaryJson(
                 result.Card.ModelId, result.Card.Dataset, result.Card.Backend, result.Card.Differentiation, trainingOptions.Optimizer, result.Card.Seed,
-                result.Card.Epoch, result.StoppedEarly, result.ResumedFromEpoch, result.Card.ParameterCount, Math.Round(result.Elapsed.TotalSeconds, 3),
+                result.History.Count > 0 ? result.History[^1].Epoch : result.Card.Epoch, result.RestoredBestEpoch, result.StoppedEarly, result.ResumedFromEpoch, result.Card.ParameterCount, Math.Round(result.Elapsed.TotalSeconds, 3),
                 result.Card.Metrics.ToDictionary(p => p.Key, p => double.IsFinite(p.Value) ? p.Value : (double?)null, StringComparer.Ordinal),
                 trainingOptions.CheckpointDirectory,
                 trainingOptions.AdversarialEpsilon > 0 ? trainingOptions.AdversarialEpsilon : null);
@@ -154,6 +159,11 @@ internal static class TrainCommand
 
         table.Add("test loss", (s.Metrics.GetValueOrDefault("test_loss") ?? double.NaN).ToString("F4", CultureInfo.InvariantCulture));
         table.Add("epochs", s.Epochs.ToString(CultureInfo.InvariantCulture) + (s.StoppedEarly ? " (stopped early)" : string.Empty) + (s.ResumedFromEpoch > 0 ? $" (resumed after {s.ResumedFromEpoch})" : string.Empty));
+        if (s.RestoredBestEpoch is { } best)
+        {
+            table.Add("weights", $"epoch {best.ToString(CultureInfo.InvariantCulture)} (lowest validation loss, restored)");
+        }
+
         table.Add("parameters", s.ParameterCount.ToString(CultureInfo.InvariantCulture));
         table.Add("time", s.Seconds.ToString("F1", CultureInfo.InvariantCulture) + " s");
         table.Add("output", s.Output);
@@ -161,6 +171,6 @@ internal static class TrainCommand
     }
 
     private sealed record TrainSummaryJson(
-        string Model, string? Dataset, string? Backend, string Differentiation, string Optimizer, int Seed, int Epochs, bool StoppedEarly,
+        string Model, string? Dataset, string? Backend, string Differentiation, string Optimizer, int Seed, int Epochs, int? RestoredBestEpoch, bool StoppedEarly,
         int ResumedFromEpoch, int ParameterCount, double Seconds, IReadOnlyDictionary<string, double?> Metrics, string Output, double? AdversarialEpsilon);
 }
