@@ -6,7 +6,12 @@ namespace Qml.Backends.Cpu;
 /// <param name="Threads">Threads spread over rows (small states) or amplitudes (large states).</param>
 /// <param name="ParallelMinQubits">Smallest state whose gates are spread over threads.</param>
 /// <param name="FusionQubits">Widest block of fused gates in the forward pass: 0 (off), 2, 3 or 4.</param>
-internal sealed record CpuBackendSettings(int Threads, int ParallelMinQubits, int FusionQubits = CpuBackendSettings.DefaultFusionQubits)
+/// <param name="CacheBlockQubits">log2 of the chunk fused blocks on lower qubits are applied in (not an option; tests make it small).</param>
+internal sealed record CpuBackendSettings(
+    int Threads,
+    int ParallelMinQubits,
+    int FusionQubits = CpuBackendSettings.DefaultFusionQubits,
+    int CacheBlockQubits = Simulation.CacheBlockedBatch.DefaultChunkQubits)
 {
     /// <summary>What <c>fusion=on</c> (and no setting) means; see docs/benchmarks.md, "With gate fusion".</summary>
     public const int DefaultFusionQubits = 3;

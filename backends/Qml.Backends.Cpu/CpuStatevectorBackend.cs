@@ -77,7 +77,7 @@ public sealed class CpuStatevectorBackend : IDifferentiableBackend
         RowScheduler.ForEachRow(
             rows,
             plan.RowWorkers,
-            () => new RowWorker(circuit, plan.AmplitudeThreads, trajectories ? 1 : 0, sampling && !trajectories, _settings.FusionQubits),
+            () => new RowWorker(circuit, plan.AmplitudeThreads, trajectories ? 1 : 0, sampling && !trajectories, _settings.FusionQubits, _settings.CacheBlockQubits),
             (worker, row) =>
             {
                 var symbols = request.Bindings.Row(row);
@@ -145,7 +145,7 @@ public sealed class CpuStatevectorBackend : IDifferentiableBackend
         RowScheduler.ForEachRow(
             rows,
             plan.RowWorkers,
-            () => new RowWorker(circuit, plan.AmplitudeThreads, 1, needsCumulative: false, fusionQubits: _settings.FusionQubits),
+            () => new RowWorker(circuit, plan.AmplitudeThreads, 1, needsCumulative: false, fusionQubits: _settings.FusionQubits, cacheBlockQubits: _settings.CacheBlockQubits),
             (worker, row) => new AdjointDifferentiator(worker.Simulator, worker.Extra[0]).Row(
                 circuit,
                 request.Bindings.Row(row),

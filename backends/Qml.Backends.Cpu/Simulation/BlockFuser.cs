@@ -15,9 +15,10 @@ namespace Qml.Backends.Cpu.Simulation;
 /// conditioned gate or a non-unitary operation (measure, reset, barrier) is a fence: it flushes
 /// what it touches (non-unitary ones flush everything). A block of one gate is replayed through
 /// its own, cheaper kernel; wider blocks run the SIMD dense block kernel
-/// (<see cref="DenseBlockKernels"/>). Buffers are allocated once per simulator.
+/// (<see cref="DenseBlockKernels"/>). Applied blocks go through a <see cref="CacheBlockedBatch"/>,
+/// so runs of blocks on low qubits share one pass over memory. Buffers are allocated once per simulator.
 /// </summary>
-internal sealed class BlockFuser : IGateFusion
+internal sealed unsafe class BlockFuser : IGateFusion
 {
     private readonly StatevectorSimulator _simulator;
     private readonly int _maxQubits;
@@ -29,10 +30,12 @@ internal sealed class BlockFuser : IGateFusion
     private readonly double[] _angles = new double[3];
     private readonly int[] _union;
     private readonly int[] _positions;
+    private readonly CacheBlockedBatch _batch;
 
-    public BlockFuser(StatevectorSimulator simulator, int qubitCount, int maxQubits)
+    public BlockFuser(StatevectorSimulator simulator, int qubitCount, int maxQubits, int chunkQubits = CacheBlockedBatch.DefaultChunkQubits)
     {
         _simulator = simulator;
+        _batch = new CacheBlockedBatch(qubitCount, chunkQubits, simulator.Threads);
         _maxQubits = maxQubits;
         _owner = new FusedBlock?[qubitCount];
         // One block per qubit, plus the one a merge takes before it returns the parts.
@@ -70,6 +73,7 @@ internal sealed class BlockFuser : IGateFusion
                     Flush(_owner[q], circuit, symbols, target);
                 }
 
+                _batch.Drain(target.Pointer);
                 _simulator.Apply(operation, symbols, target);
                 continue;
             }
@@ -83,6 +87,7 @@ internal sealed class BlockFuser : IGateFusion
         }
 
         FlushAll(circuit, symbols, target);
+        _batch.Drain(target.Pointer);
     }
 
     private void Add(Circuit circuit, Operation operation, int index, ReadOnlySpan<double> symbols, StateBuffer target)
@@ -162,7 +167,13 @@ internal sealed class BlockFuser : IGateFusion
             var owner = _owner[q];
             if (owner is null)
             {
-                _union[count++] = q;
+                // Past the buffer the union is too wide anyway: only its size matters then.
+                if (count < _union.Length)
+                {
+                    _union[count] = q;
+                }
+
+                count++;
             }
             else if (!_touching.Contains(owner))
             {
@@ -211,26 +222,42 @@ internal sealed class BlockFuser : IGateFusion
             return;
         }
 
+        var scratch = _batch.NextEntries;
+        GateKernel kernel;
         if (block.Gates == 1)
         {
-            _simulator.Apply(circuit.Operations[block.LastOperation], symbols, target);
+            // One gate: its own, cheaper kernel shape.
+            var operation = circuit.Operations[block.LastOperation];
+            var angles = _angles.AsSpan(0, operation.Angles.Length);
+            operation.EvaluateAngles(symbols, angles);
+            kernel = GateKernelPlanner.Plan(operation, angles, scratch, adjoint: false);
         }
         else if (block.Count == 1)
         {
             var m = block.Matrix;
-            var kernel = default(GateKernel);
+            kernel = default;
             kernel.SetQubits(block.QubitSpan);
             kernel.Kind = KernelKind.Single;
             kernel.Target = block.Qubits[0];
             (kernel.M00, kernel.M01, kernel.M10, kernel.M11) = (m[0], m[1], m[2], m[3]);
-            _simulator.Apply(kernel, target);
         }
         else
         {
-            _simulator.Apply(GateKernelPlanner.Dense(block.QubitSpan, block.Matrix), target);
+            var d = block.Dimension;
+            block.Matrix.AsSpan(0, d * d).CopyTo(scratch);
+            kernel = GateKernelPlanner.Dense(block.QubitSpan, scratch);
         }
 
         Release(block);
+        if (_batch.Accepts(kernel))
+        {
+            _batch.Add(kernel, target.Pointer);
+        }
+        else
+        {
+            _batch.Drain(target.Pointer);
+            _simulator.Apply(kernel, target);
+        }
     }
 
     private void Release(FusedBlock block)

@@ -6,9 +6,9 @@ namespace Qml.Backends.Cpu.Simulation;
 /// <summary>Everything one worker allocates for a request: a simulator and the extra buffers the outputs need.</summary>
 internal sealed class RowWorker : IDisposable
 {
-    public RowWorker(Circuit circuit, int amplitudeThreads, int extraStates, bool needsCumulative, int fusionQubits = 0)
+    public RowWorker(Circuit circuit, int amplitudeThreads, int extraStates, bool needsCumulative, int fusionQubits = 0, int cacheBlockQubits = CacheBlockedBatch.DefaultChunkQubits)
     {
-        Simulator = new StatevectorSimulator(circuit, amplitudeThreads, fusionQubits);
+        Simulator = new StatevectorSimulator(circuit, amplitudeThreads, fusionQubits, cacheBlockQubits);
         Extra = new StateBuffer[extraStates];
         for (var i = 0; i < extraStates; i++)
         {

@@ -19,7 +19,8 @@ internal sealed unsafe class StatevectorSimulator : IDisposable
     /// <param name="circuit">The request's circuit (sizes the scratch).</param>
     /// <param name="amplitudeThreads">Threads spread over the amplitudes of each gate.</param>
     /// <param name="fusionQubits">Widest fused block in the forward pass (<see cref="RunUnitary"/>, <see cref="RunPrefix"/>): 0 for no fusion, else 2..4.</param>
-    public StatevectorSimulator(Circuit circuit, int amplitudeThreads, int fusionQubits = 0)
+    /// <param name="cacheBlockQubits">log2 of the chunks that blocks on lower qubits are applied in (3- and 4-qubit fusion).</param>
+    public StatevectorSimulator(Circuit circuit, int amplitudeThreads, int fusionQubits = 0, int cacheBlockQubits = CacheBlockedBatch.DefaultChunkQubits)
     {
         QubitCount = circuit.QubitCount;
         State = new StateBuffer(QubitCount);
@@ -29,7 +30,7 @@ internal sealed unsafe class StatevectorSimulator : IDisposable
         {
             0 => null,
             2 => new GateFuser(this, QubitCount),
-            _ => new BlockFuser(this, QubitCount, fusionQubits),
+            _ => new BlockFuser(this, QubitCount, fusionQubits, cacheBlockQubits),
         };
     }
 

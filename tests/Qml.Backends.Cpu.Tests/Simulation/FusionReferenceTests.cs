@@ -13,7 +13,8 @@ namespace Qml.Backends.Cpu.Tests.Simulation;
 /// qubits, whose gates crowd onto a sliding window of four qubits so blocks fill up, both at the
 /// bottom (qubits 0..2, inside a SIMD register) and high up. Single- and multithreaded (the
 /// amplitudes of each block split over threads). In the "Kernels" category, so the child runs
-/// with AVX-512 and AVX2 switched off repeat it on the narrower paths.
+/// with AVX-512 and AVX2 switched off repeat it on the narrower paths. Cache blocking is forced
+/// with small chunks so the queued, chunk-by-chunk application runs on these small states.
 /// </summary>
 [Category("Kernels")]
 public sealed class FusionReferenceTests
@@ -53,6 +54,25 @@ public sealed class FusionReferenceTests
         }
     }
 
+    [TestCase(3, 8, 5, 1)]
+    [TestCase(3, 11, 6, 2)]
+    [TestCase(4, 9, 4, 2)]
+    [TestCase(4, 12, 7, 1)]
+    [TestCase(4, 10, 5, 3)]
+    public async Task CacheBlockedBlocksMatchTheReference(int width, int n, int chunkQubits, int threads)
+    {
+        // Chunks of 2^chunkQubits amplitudes: blocks below them are queued and applied chunk by chunk, the rest drain the queue.
+        var random = new Random((n * 31) + chunkQubits);
+        var circuit = Windowed(random, n, depth: 200);
+        var rows = RandomCircuits.Bindings(random, 2, circuit.Symbols.Length);
+        using var blocked = new CpuStatevectorBackend(new CpuBackendSettings(threads, 4, width, chunkQubits));
+        var result = await blocked.ExecuteAsync(new ExecutionRequest { Circuit = circuit, Bindings = BindingTable.FromRows(rows), Outputs = ResultKinds.State });
+        for (var row = 0; row < rows.Length; row++)
+        {
+            Assert.That(MaxDifference(result.States!.Row(row), ReferenceSimulator.Run(circuit, rows[row])), Is.LessThan(Tolerance), $"row {row}");
+        }
+    }
+
     [TestCase("3")]
     [TestCase("4")]
     public async Task TheConformanceGeneratorsCircuitsMatchTheReference(string width)
@@ -76,11 +96,13 @@ public sealed class FusionReferenceTests
                 .With("parallel-min-qubits", "4")
                 .With("fusion", fusion));
 
-    /// <summary>Gates of every named kind and unitaries on 1..4 qubits, drawn from a window of four qubits that jumps now and then.</summary>
+    /// <summary>An entangling layer, then gates of every named kind and unitaries on 1..4 qubits drawn from a window of four qubits that jumps now and then.</summary>
     private static Circuit Windowed(Random random, int n, int depth)
     {
         var kinds = RandomCircuits.NamedGates;
-        var operations = new List<Operation>();
+
+        // From a generic entangled state, so no part of a block's work lands on zero amplitudes only.
+        var operations = new List<Operation>(RandomCircuits.EntanglingLayer(n, random.Next(1000)));
         var window = 0;
         for (var i = 0; i < depth; i++)
         {
