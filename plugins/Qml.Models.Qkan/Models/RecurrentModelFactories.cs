@@ -77,6 +77,11 @@ public sealed class QkanLstmModelFactory : IModelFactory
         int ring = options.GetInt(RecurrentModels.Ring.Name, 1, 1, 4096);
         int mix = options.GetInt(RecurrentModels.Mix.Name, 0, 0, 4096);
         bool gateBias = options.GetBool(RecurrentModels.GateBias.Name, false);
+        if (!perUnit && (ring != 1 || mix != 0 || gateBias))
+        {
+            throw new QmlException($"options '{RecurrentModels.Ring.Name}', '{RecurrentModels.Mix.Name}' and '{RecurrentModels.GateBias.Name}' shape per-unit gates; with gates=full leave them out (ring=1, mix=0, gate-bias=false).");
+        }
+
         return RecurrentModels.Create(
             Name,
             options,
