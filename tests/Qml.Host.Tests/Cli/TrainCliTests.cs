@@ -135,6 +135,7 @@ public sealed class TrainCliTests
         var restored = QmlProcess.Run([.. run, "--out", restoredFolder]);
         var kept = QmlProcess.Run([.. run, "--out", keptFolder, "--restore-best", "false"]);
         var eval = QmlProcess.Run("eval", "--checkpoint", restoredFolder, "--format", "json");
+        var table = QmlProcess.Run([.. run[..^2], "--out", Path.Combine(_folder, "restored-table")]);
 
         Assert.That(restored.ExitCode, Is.Zero, restored.ToString());
         Assert.That(kept.ExitCode, Is.Zero, kept.ToString());
@@ -151,6 +152,7 @@ public sealed class TrainCliTests
         Assert.That(summary.RootElement.GetProperty("restoredBestEpoch").GetInt32(), Is.EqualTo(best));
         Assert.That(card.RootElement.GetProperty("epoch").GetInt32(), Is.EqualTo(best), "the card names the epoch of its weights");
         Assert.That(File.Exists(Path.Combine(restoredFolder, "best.safetensors")) && File.Exists(Path.Combine(restoredFolder, "last.safetensors")), Is.True);
+        Assert.That(table.StandardOutput, Does.Contain($"from epoch {best} (lowest validation loss)").And.Match($@"epochs\s+{history.Count} \(stopped early\)"), table.ToString());
 
         using var evaluated = JsonDocument.Parse(eval.StandardOutput);
         var recorded = card.RootElement.GetProperty("metrics");

@@ -161,7 +161,7 @@ internal static class TrainCommand
         table.Add("epochs", s.Epochs.ToString(CultureInfo.InvariantCulture) + (s.StoppedEarly ? " (stopped early)" : string.Empty) + (s.ResumedFromEpoch > 0 ? $" (resumed after {s.ResumedFromEpoch})" : string.Empty));
         if (s.RestoredBestEpoch is { } best)
         {
-            table.Add("weights", $"epoch {best.ToString(CultureInfo.InvariantCulture)} (lowest validation loss, restored)");
+            table.Add("weights", $"from epoch {best.ToString(CultureInfo.InvariantCulture)} (lowest validation loss)");
         }
 
         table.Add("parameters", s.ParameterCount.ToString(CultureInfo.InvariantCulture));
