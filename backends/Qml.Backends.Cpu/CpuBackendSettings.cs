@@ -42,7 +42,7 @@ internal sealed record CpuBackendSettings(
             DefaultParallelMinQubits.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new(
             FusionKey,
-            $"Gate fusion in the forward pass (off|on|2|3|4): runs of gates are multiplied into blocks on at most that many qubits, each applied in one pass over the state (on = {DefaultFusionQubits}; measurements, resets, barriers, conditioned gates and gates wider than the block are fences). Off applies every gate on its own, as `qml bench -o fusion=off` measures.",
+            $"Gate fusion in the forward pass (off|on|2|3|4): runs of gates are multiplied into blocks on at most that many qubits, each applied in one pass over the state (on = {DefaultFusionQubits}; measurements, resets, barriers, conditioned gates and gates wider than the block are fences); runs of 3- and 4-qubit blocks on low qubits are applied chunk by chunk in cache. Off applies every gate on its own, as `qml bench -o fusion=off` measures.",
             "on"),
     ];
 
