@@ -6,7 +6,7 @@ namespace Qml.Backends.Cpu;
 /// <param name="Threads">Threads spread over rows (small states) or amplitudes (large states).</param>
 /// <param name="ParallelMinQubits">Smallest state whose gates are spread over threads.</param>
 /// <param name="FusionQubits">Widest block of fused gates in the forward pass: 0 (off), 2, 3 or 4.</param>
-/// <param name="CacheBlockQubits">log2 of the chunk fused blocks on lower qubits are applied in (not an option; tests make it small).</param>
+/// <param name="CacheBlockQubits">log2 of the chunks that runs of fused blocks on lower qubits are applied in.</param>
 internal sealed record CpuBackendSettings(
     int Threads,
     int ParallelMinQubits,
@@ -21,6 +21,8 @@ internal sealed record CpuBackendSettings(
     public const string ThreadsKey = "threads";
 
     public const string ParallelMinQubitsKey = "parallel-min-qubits";
+
+    public const string CacheBlockQubitsKey = "cache-block-qubits";
 
     /// <summary>
     /// Measured on 2 cores: a gate on 2^15–2^17 amplitudes takes 6–25 µs, about what waking a
@@ -44,6 +46,10 @@ internal sealed record CpuBackendSettings(
             FusionKey,
             $"Gate fusion in the forward pass (off|on|2|3|4): runs of gates are multiplied into blocks on at most that many qubits, each applied in one pass over the state (on = {DefaultFusionQubits}; measurements, resets, barriers, conditioned gates and gates wider than the block are fences); runs of 3- and 4-qubit blocks on low qubits are applied chunk by chunk in cache. Off applies every gate on its own, as `qml bench -o fusion=off` measures.",
             "on"),
+        new(
+            CacheBlockQubitsKey,
+            "With fusion=3 or 4, consecutive blocks on qubits below this (4..30) are applied chunk by chunk, 2^value amplitudes at a time, so one pass over memory serves them all; at or above the state's qubit count it is off.",
+            Simulation.CacheBlockedBatch.DefaultChunkQubits.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     ];
 
     public static CpuBackendSettings Parse(BackendOptions options)
@@ -58,6 +64,7 @@ internal sealed record CpuBackendSettings(
                 "on" => DefaultFusionQubits,
                 "off" => 0,
                 var width => width[0] - '0',
-            });
+            },
+            options.GetInt(CacheBlockQubitsKey, Simulation.CacheBlockedBatch.DefaultChunkQubits, 4, Memory.MemoryBudget.AbsoluteMaxQubits));
     }
 }

@@ -19,7 +19,7 @@ public sealed class CpuBackendFactoryTests
             Assert.That(descriptor.Capabilities.ExactExpectations && descriptor.Capabilities.StateAccess && descriptor.Capabilities.MidCircuitMeasurement, Is.True);
             Assert.That(descriptor.Capabilities.GradientMethods.HasFlag(GradientMethods.Adjoint), Is.True);
             Assert.That(descriptor.Capabilities.MaxQubits, Is.InRange(20, 30));
-            Assert.That(descriptor.Options.Select(o => o.Name), Is.EquivalentTo(new[] { "threads", "parallel-min-qubits", "fusion" }));
+            Assert.That(descriptor.Options.Select(o => o.Name), Is.EquivalentTo(new[] { "threads", "parallel-min-qubits", "fusion", "cache-block-qubits" }));
         });
     }
 

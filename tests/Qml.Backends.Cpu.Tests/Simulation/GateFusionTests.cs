@@ -138,6 +138,33 @@ public sealed class GateFusionTests
     public void FusionValuesAreAccepted(string value) =>
         Assert.That(() => new CpuBackendFactory().Create(BackendOptions.Default.With("fusion", value)).Dispose(), Throws.Nothing);
 
+    [Test]
+    public async Task CacheBlockQubitsOptionIsParsedAndKeepsTheStates()
+    {
+        // 9 qubits in chunks of 2^5 amplitudes through the public option: the states of the unfused pass.
+        var options = BackendOptions.Default.With("fusion", "3").With("cache-block-qubits", "5").With("threads", "2").With("parallel-min-qubits", "6");
+        Assert.That(CpuBackendSettings.Parse(options).CacheBlockQubits, Is.EqualTo(5));
+        Assert.That(CpuBackendSettings.Parse(BackendOptions.Default).CacheBlockQubits, Is.EqualTo(18));
+        var circuit = Crowded(new Random(61), 9, 200, fences: false);
+        var request = new ExecutionRequest { Circuit = circuit, Bindings = Bindings, Outputs = ResultKinds.State };
+        using var blocked = new CpuBackendFactory().Create(options);
+        using var unfused = Create("off");
+        var a = await blocked.ExecuteAsync(request);
+        var b = await unfused.ExecuteAsync(request);
+        for (var row = 0; row < Bindings.Rows; row++)
+        {
+            Assert.That(NaiveStatevector.MaxDifference(a.States!.Row(row), b.States!.Row(row)), Is.LessThan(1e-12), $"row {row}");
+        }
+    }
+
+    [TestCase("3")]
+    [TestCase("31")]
+    [TestCase("many")]
+    public void BadCacheBlockQubitsAreRefused(string value) =>
+        Assert.That(
+            () => new CpuBackendFactory().Create(BackendOptions.Default.With("cache-block-qubits", value)),
+            Throws.InstanceOf<QmlException>().With.Message.Contains($"cache-block-qubits={value}"));
+
     private static async Task AssertSameStates(Circuit circuit, int threads, string width)
     {
         var request = new ExecutionRequest { Circuit = circuit, Bindings = Bindings, Outputs = ResultKinds.State };
