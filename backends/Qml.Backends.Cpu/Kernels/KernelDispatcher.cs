@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Qml.Backends.Cpu.Kernels;
@@ -23,6 +24,9 @@ internal static unsafe class KernelDispatcher
         Choose(kernel, begin, end, allowed, out _);
 
     /// <summary>Applies groups [begin, end) of <paramref name="kernel"/> in place, on at most the <paramref name="allowed"/> path.</summary>
+    // Compiled fully optimised at once, as are the kernels: tier-0 code of these SIMD loops is many
+    // times slower, and short runs on small states never wait long enough for tiering to replace it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(in GateKernel kernel, Complex* state, nuint begin, nuint end, KernelPath allowed = KernelPath.Vector512)
     {
         if (kernel.Kind == KernelKind.Dense && kernel.OperandCount is >= 2 and <= DenseBlockKernels.MaxQubits)

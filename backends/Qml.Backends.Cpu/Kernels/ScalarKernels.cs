@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Qml.Backends.Cpu.Kernels;
 
@@ -8,6 +9,7 @@ namespace Qml.Backends.Cpu.Kernels;
 /// </summary>
 internal static unsafe class ScalarKernels
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Single(in GateKernel k, Complex* state, nuint begin, nuint end)
     {
         var involved = k.InvolvedSpan;
@@ -24,6 +26,7 @@ internal static unsafe class ScalarKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Phase(in GateKernel k, Complex* state, nuint begin, nuint end)
     {
         var involved = k.InvolvedSpan;
@@ -44,6 +47,7 @@ internal static unsafe class ScalarKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SwapPairs(in GateKernel k, Complex* state, nuint begin, nuint end)
     {
         var involved = k.InvolvedSpan;
@@ -56,6 +60,7 @@ internal static unsafe class ScalarKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Diagonal(in GateKernel k, Complex* state, nuint begin, nuint end)
     {
         var involved = k.InvolvedSpan;
@@ -73,6 +78,7 @@ internal static unsafe class ScalarKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Dense(in GateKernel k, Complex* state, nuint begin, nuint end)
     {
         var involved = k.InvolvedSpan;
@@ -107,6 +113,7 @@ internal static unsafe class ScalarKernels
     /// The dense kernel unrolled for two qubits (RXX, RYY, ISWAP, 2-qubit unitaries): the 16
     /// entries live in registers and the four amplitudes are addressed directly.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Dense2(in GateKernel k, Complex* state, nuint begin, nuint end)
     {
         var involved = k.InvolvedSpan;

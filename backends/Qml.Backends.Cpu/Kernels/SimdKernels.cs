@@ -12,6 +12,7 @@ namespace Qml.Backends.Cpu.Kernels;
 /// </summary>
 internal static unsafe class SimdKernels
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Single<TWidth, TVector>(in GateKernel k, Complex* state, nuint begin, nuint end)
         where TWidth : ISimdWidth<TVector>
         where TVector : unmanaged
@@ -46,6 +47,7 @@ internal static unsafe class SimdKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Phase<TWidth, TVector>(in GateKernel k, Complex* state, nuint begin, nuint end)
         where TWidth : ISimdWidth<TVector>
         where TVector : unmanaged
@@ -84,6 +86,7 @@ internal static unsafe class SimdKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SwapPairs<TWidth, TVector>(in GateKernel k, Complex* state, nuint begin, nuint end)
         where TWidth : ISimdWidth<TVector>
         where TVector : unmanaged
@@ -115,6 +118,7 @@ internal static unsafe class SimdKernels
     /// A dense 4×4 on two high qubits (RXX, RYY, ISWAP, 2-qubit unitaries and the derivatives
     /// of 2-qubit gates): four registers in, sixteen complex multiply-adds, four registers out.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Dense2<TWidth, TVector>(in GateKernel k, Complex* state, nuint begin, nuint end)
         where TWidth : ISimdWidth<TVector>
         where TVector : unmanaged
@@ -183,6 +187,7 @@ internal static unsafe class SimdKernels
     /// dense, phase and X-like gates alike. [begin, end) counts gate groups, which here map
     /// onto register-aligned amplitude ranges [2·begin, 2·end) of the control subspace.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LowTarget<TWidth, TVector>(in GateKernel k, Complex* state, nuint begin, nuint end)
         where TWidth : ISimdWidth<TVector>
         where TVector : unmanaged

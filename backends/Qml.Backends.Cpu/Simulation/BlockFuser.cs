@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Qml.Abstractions.Circuits;
 using Qml.Abstractions.Gates;
 using Qml.Backends.Cpu.Kernels;
@@ -52,6 +53,7 @@ internal sealed unsafe class BlockFuser : IGateFusion
 
     /// <summary>Applies the unitary operations [<paramref name="begin"/>, <paramref name="end"/>) of <paramref name="circuit"/> to <paramref name="target"/>, fused.</summary>
     /// <remarks>Non-unitary operations are skipped as <see cref="StatevectorSimulator.RunUnitary"/> does, but fence the fusion.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(Circuit circuit, int begin, int end, ReadOnlySpan<double> symbols, StateBuffer target, CancellationToken cancellationToken)
     {
         var operations = circuit.Operations;
@@ -90,6 +92,7 @@ internal sealed unsafe class BlockFuser : IGateFusion
         _batch.Drain(target.Pointer);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(Circuit circuit, Operation operation, int index, ReadOnlySpan<double> symbols, StateBuffer target)
     {
         var qubits = operation.Qubits.AsSpan();
@@ -158,6 +161,7 @@ internal sealed unsafe class BlockFuser : IGateFusion
     }
 
     /// <summary>Collects the open blocks <paramref name="qubits"/> touch into <see cref="_touching"/> and their qubits with the gate's into <see cref="_union"/>; returns the union's size.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Touching(ReadOnlySpan<int> qubits)
     {
         _touching.Clear();
@@ -215,6 +219,7 @@ internal sealed unsafe class BlockFuser : IGateFusion
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Flush(FusedBlock? block, Circuit circuit, ReadOnlySpan<double> symbols, StateBuffer target)
     {
         if (block is null)

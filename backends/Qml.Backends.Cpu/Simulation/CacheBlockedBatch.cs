@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Qml.Backends.Cpu.Kernels;
 
 namespace Qml.Backends.Cpu.Simulation;
@@ -100,6 +101,7 @@ internal sealed unsafe class CacheBlockedBatch
         Run(begin, part == _threads - 1 ? _chunks : begin + per);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run(nuint firstChunk, nuint endChunk)
     {
         for (var chunk = firstChunk; chunk < endChunk; chunk++)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Qml.Backends.Cpu.Simulation;
 
@@ -44,6 +45,7 @@ internal sealed class FusedBlock(int maxQubits)
     /// is block bit positions[j]) and the identity on the others. <paramref name="scratch"/>
     /// holds at least 2·2^positions entries.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void MultiplyLeft(ReadOnlySpan<Complex> g, ReadOnlySpan<int> positions, Span<Complex> scratch)
     {
         var d = Dimension;
