@@ -57,7 +57,8 @@ internal static class LayeredCircuitBenchmark
 
         var stateBytes = Math.Pow(2, qubits) * 16.0;
         var gateBandwidth = 2.0 * stateBytes / best;
-        var memory = MemoryBandwidth.MeasureReadModifyWrite((long)stateBytes, threads, repeats: 3);
+        // States under a page (fewer than 8 qubits) are compared with a one-page sweep, the smallest the probe takes.
+        var memory = MemoryBandwidth.MeasureReadModifyWrite(Math.Max((long)stateBytes, 4096L), threads, repeats: 3);
         return new LayeredBenchmarkRow(
             factory.Name,
             qubits,
