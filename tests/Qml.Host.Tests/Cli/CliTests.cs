@@ -172,6 +172,18 @@ public sealed class CliTests
     }
 
     [Test]
+    public void BenchRunsOnStatesSmallerThanAPage()
+    {
+        var outcome = QmlProcess.Run("bench", "--qubits", "2,5", "--threads", "1", "--layers", "1", "--format", "json");
+
+        Assert.That(outcome.ExitCode, Is.Zero, outcome.ToString());
+        using var json = JsonDocument.Parse(outcome.StandardOutput);
+        var rows = json.RootElement.EnumerateArray().ToList();
+        Assert.That(rows.Select(r => r.GetProperty("qubits").GetInt32()), Is.EqualTo(new[] { 2, 5 }));
+        Assert.That(rows.Select(r => r.GetProperty("readModifyWriteGBps").GetDouble()), Is.All.GreaterThan(0));
+    }
+
+    [Test]
     public void QasmBenchReadsTheGeneratedFileInBothVersions()
     {
         var outcome = QmlProcess.Run("bench", "qasm", "--gates", "2000", "--qubits", "5", "--repeat", "2", "--format", "json");
