@@ -8,6 +8,11 @@ namespace Qml.Qasm;
 /// </summary>
 public sealed class QasmException : QmlException
 {
+    /// <summary>Creates the error; the message becomes <c>file:line:column: reason</c>.</summary>
+    /// <param name="file">The source file name (or <c>&lt;input&gt;</c>), as given to the reader.</param>
+    /// <param name="line">1-based line.</param>
+    /// <param name="column">1-based column in UTF-16 characters.</param>
+    /// <param name="reason">What is wrong and what was expected, without the location.</param>
     public QasmException(string file, int line, int column, string reason)
         : base($"{file}:{line}:{column}: {reason}")
     {

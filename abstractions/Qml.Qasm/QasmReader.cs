@@ -11,6 +11,13 @@ namespace Qml.Qasm;
 /// </summary>
 public static class QasmReader
 {
+    /// <summary>Parses OpenQASM source text (version taken from its <c>OPENQASM</c> header) into a circuit.</summary>
+    /// <param name="text">The program text.</param>
+    /// <param name="fileName">Name used in error locations; relative includes resolve against its directory.</param>
+    /// <param name="options">Resource limits; <see cref="QasmReaderOptions.Default"/> when null.</param>
+    /// <returns>The circuit, with qubits numbered in register declaration order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> or <paramref name="fileName"/> is null.</exception>
+    /// <exception cref="QasmException">The program is malformed, unsupported, or exceeds a limit in <paramref name="options"/>.</exception>
     public static Circuit Read(string text, string fileName = "<input>", QasmReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -31,6 +38,13 @@ public static class QasmReader
         }
     }
 
+    /// <summary>Reads and parses an OpenQASM file; the same as <see cref="Read"/> on its text.</summary>
+    /// <param name="path">The file to read; also the name used in error locations.</param>
+    /// <param name="options">Resource limits; <see cref="QasmReaderOptions.Default"/> when null.</param>
+    /// <returns>The circuit, with qubits numbered in register declaration order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="QasmException">The file is missing, unreadable, larger than
+    /// <see cref="QasmReaderOptions.MaxFileSize"/>, or its program is invalid.</exception>
     public static Circuit ReadFile(string path, QasmReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);

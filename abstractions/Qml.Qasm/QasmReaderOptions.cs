@@ -8,6 +8,7 @@ namespace Qml.Qasm;
 /// </summary>
 public sealed record QasmReaderOptions
 {
+    /// <summary>The default limits (the values the properties below start with).</summary>
     public static QasmReaderOptions Default { get; } = new();
 
     /// <summary>Largest source file (and each included file) in characters.</summary>

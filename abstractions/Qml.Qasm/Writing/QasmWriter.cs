@@ -30,6 +30,13 @@ public static class QasmWriter
         "sqrt", "arcsin", "arccos", "arctan",
     };
 
+    /// <summary>Writes <paramref name="circuit"/> as an OpenQASM program ending in a newline.</summary>
+    /// <param name="circuit">The circuit; qubit i becomes <c>q[i]</c>, classical bit i <c>c[i]</c>.</param>
+    /// <param name="version">The language version to produce; OpenQASM 3 by default.</param>
+    /// <returns>The program text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="circuit"/> is null.</exception>
+    /// <exception cref="QmlException">The circuit has unbound symbols (2.0), symbol names that are not
+    /// valid input names (3), a unitary on 2+ qubits, or a classical condition the version cannot express.</exception>
     public static string Write(Circuit circuit, QasmVersion version = QasmVersion.V3)
     {
         ArgumentNullException.ThrowIfNull(circuit);
