@@ -29,8 +29,10 @@ public readonly struct Angle : IEquatable<Angle>
     /// <summary>True when the angle depends on no symbol.</summary>
     public bool IsConstant => _terms is null || _terms.Length == 0;
 
+    /// <summary>The constant angle 0 (also <c>default(Angle)</c>).</summary>
     public static Angle Zero => default;
 
+    /// <summary>A constant angle of <paramref name="value"/> radians.</summary>
     public static Angle FromConstant(double value) => new(value, NoTerms);
 
     /// <summary><c>coefficient · symbol[symbol] + offset</c>.</summary>
@@ -54,6 +56,7 @@ public readonly struct Angle : IEquatable<Angle>
         return new Angle(constant, result);
     }
 
+    /// <summary>A constant angle in radians, so numbers can be passed where angles are expected.</summary>
     public static implicit operator Angle(double value) => FromConstant(value);
 
     /// <summary>Evaluates the angle for one row of symbol values.</summary>
@@ -92,6 +95,7 @@ public readonly struct Angle : IEquatable<Angle>
     /// <summary>Replaces symbols by values, keeping the angle affine.</summary>
     public Angle Bind(ReadOnlySpan<double> symbolValues) => FromConstant(Evaluate(symbolValues));
 
+    /// <summary>The sum of two expressions; terms of the same symbol are merged.</summary>
     public static Angle operator +(Angle a, Angle b)
     {
         // Parsers and decompositions add constants to angles all the time: keep that cheap.
@@ -108,10 +112,13 @@ public readonly struct Angle : IEquatable<Angle>
         return FromTerms(a.Constant + b.Constant, a.Terms.ToArray().Concat(b.Terms.ToArray()));
     }
 
+    /// <summary>The difference of two expressions; terms of the same symbol are merged.</summary>
     public static Angle operator -(Angle a, Angle b) => a + (-b);
 
+    /// <summary>The negated expression (constant and every coefficient).</summary>
     public static Angle operator -(Angle a) => a * -1.0;
 
+    /// <summary>The expression scaled by <paramref name="k"/> (constant and every coefficient); scaling by 0 gives <see cref="Zero"/>.</summary>
     public static Angle operator *(Angle a, double k)
     {
         if (k == 0.0)
@@ -133,15 +140,20 @@ public readonly struct Angle : IEquatable<Angle>
         return new Angle(a.Constant * k, terms);
     }
 
+    /// <summary>The expression scaled by <paramref name="k"/>; the same as <c>a * k</c>.</summary>
     public static Angle operator *(double k, Angle a) => a * k;
 
+    /// <summary>The expression scaled by 1/<paramref name="k"/>.</summary>
     public static Angle operator /(Angle a, double k) => a * (1.0 / k);
 
+    /// <summary>Exact equality of the constant and of every (symbol, coefficient) term; no tolerance.</summary>
     public bool Equals(Angle other) =>
         Constant.Equals(other.Constant) && Terms.SequenceEqual(other.Terms);
 
+    /// <summary>True when <paramref name="obj"/> is an <see cref="Angle"/> equal to this one.</summary>
     public override bool Equals(object? obj) => obj is Angle other && Equals(other);
 
+    /// <summary>A hash consistent with <see cref="Equals(Angle)"/>.</summary>
     public override int GetHashCode()
     {
         var hash = new HashCode();
@@ -154,10 +166,13 @@ public readonly struct Angle : IEquatable<Angle>
         return hash.ToHashCode();
     }
 
+    /// <summary>Exact equality; see <see cref="Equals(Angle)"/>.</summary>
     public static bool operator ==(Angle left, Angle right) => left.Equals(right);
 
+    /// <summary>Exact inequality; see <see cref="Equals(Angle)"/>.</summary>
     public static bool operator !=(Angle left, Angle right) => !left.Equals(right);
 
+    /// <summary>The expression with symbols written <c>s{index}</c>, e.g. <c>2*s0 - s1 + 0.5</c>; see <see cref="Format"/>.</summary>
     public override string ToString() => Format(null);
 
     /// <summary>Formats the expression with symbol names (or <c>s{index}</c> without them).</summary>

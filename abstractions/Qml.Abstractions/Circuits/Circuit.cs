@@ -13,6 +13,16 @@ public sealed class Circuit
     /// <summary>More qubits than any index type or simulator here can address.</summary>
     public const int MaxQubits = 4096;
 
+    /// <summary>Creates and validates a circuit.</summary>
+    /// <param name="qubitCount">Number of qubits, 0..<see cref="MaxQubits"/>.</param>
+    /// <param name="classicalBitCount">Number of classical bits, ≥ 0.</param>
+    /// <param name="symbols">The free parameters, with distinct non-empty names; angles refer to them by index.</param>
+    /// <param name="operations">The operations in execution order.</param>
+    /// <param name="globalPhase">Phase e^{i·globalPhase} on the whole state, in radians.</param>
+    /// <param name="name">Optional name for messages.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
+    /// <exception cref="ArgumentException">A symbol name is empty or repeated, or an operation uses a qubit, bit or symbol
+    /// index outside the circuit, or conditions on more than 64 bits.</exception>
     public Circuit(
         int qubitCount,
         int classicalBitCount,
@@ -36,18 +46,22 @@ public sealed class Circuit
         Validate();
     }
 
+    /// <summary>Number of qubits; valid indices are 0..QubitCount-1 and qubit 0 is the least significant bit of a basis-state index.</summary>
     public int QubitCount { get; }
 
+    /// <summary>Number of classical bits; bit 0 is the least significant bit of a measured bitstring value.</summary>
     public int ClassicalBitCount { get; }
 
     /// <summary>The free parameters; their order is the column order of binding tables.</summary>
     public ImmutableArray<Symbol> Symbols { get; }
 
+    /// <summary>The operations in execution order.</summary>
     public ImmutableArray<Operation> Operations { get; }
 
     /// <summary>A phase e^{i·GlobalPhase} on the whole state (visible only in the state vector).</summary>
     public Angle GlobalPhase { get; }
 
+    /// <summary>Optional name, used in messages.</summary>
     public string? Name { get; }
 
     /// <summary>Index of the symbol called <paramref name="name"/>, or -1.</summary>
@@ -166,6 +180,7 @@ public sealed class Circuit
         return new Circuit(QubitCount, ClassicalBitCount, [], bound, GlobalPhase.Bind(values), Name);
     }
 
+    /// <summary>A one-line summary with the qubit, bit, symbol and operation counts.</summary>
     public override string ToString() =>
         $"{Name ?? "circuit"}: {QubitCount} qubit(s), {ClassicalBitCount} bit(s), {Symbols.Length} symbol(s), {Operations.Length} operation(s)";
 

@@ -9,8 +9,10 @@ namespace Qml.Abstractions.Circuits;
 /// </summary>
 public sealed record ClassicalCondition(ImmutableArray<int> Bits, ulong Value)
 {
+    /// <summary>Equality of the bit list (in order) and the value.</summary>
     public bool Equals(ClassicalCondition? other) =>
         other is not null && Value == other.Value && Bits.SequenceEqual(other.Bits);
 
+    /// <summary>A hash consistent with <see cref="Equals(ClassicalCondition)"/>.</summary>
     public override int GetHashCode() => HashCode.Combine(Value, Bits.Length);
 }

@@ -28,11 +28,13 @@ public sealed class Operation : IEquatable<Operation>
         Label = label;
     }
 
+    /// <summary>What the operation is; its arity and angle count are in <see cref="Definition"/>.</summary>
     public OperationKind Kind { get; }
 
     /// <summary>Qubits in the order the gate's matrix expects (controls first).</summary>
     public ImmutableArray<int> Qubits { get; }
 
+    /// <summary>The gate's angles in radians, in the order of its definition (e.g. θ, φ, λ for U); empty for non-parametric operations.</summary>
     public ImmutableArray<Angle> Angles { get; }
 
     /// <summary>The matrix of an <see cref="OperationKind.Unitary"/>; null otherwise.</summary>
@@ -47,6 +49,7 @@ public sealed class Operation : IEquatable<Operation>
     /// <summary>An optional name, e.g. of the user gate a unitary came from.</summary>
     public string? Label { get; }
 
+    /// <summary>The static description (name, qubit and angle count) of <see cref="Kind"/>.</summary>
     public GateDefinition Definition => GateDefinition.Of(Kind);
 
     /// <summary>True when at least one angle depends on a symbol.</summary>
@@ -100,15 +103,21 @@ public sealed class Operation : IEquatable<Operation>
         return new Operation(OperationKind.Unitary, CheckQubits("unitary", qubits), [], matrix, [], null, label);
     }
 
+    /// <summary>A measurement of <paramref name="qubit"/> in the Z basis into <paramref name="classicalBit"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A negative index.</exception>
     public static Operation Measure(int qubit, int classicalBit)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(classicalBit);
         return new Operation(OperationKind.Measure, CheckQubits("measure", [qubit]), [], null, [classicalBit], null, null);
     }
 
+    /// <summary>A reset of <paramref name="qubit"/> to |0⟩.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A negative index.</exception>
     public static Operation Reset(int qubit) =>
         new(OperationKind.Reset, CheckQubits("reset", [qubit]), [], null, [], null, null);
 
+    /// <summary>A barrier on <paramref name="qubits"/>; it does not change the state.</summary>
+    /// <exception cref="ArgumentException">A qubit is negative or repeated.</exception>
     public static Operation Barrier(ReadOnlySpan<int> qubits) =>
         new(OperationKind.Barrier, CheckQubits("barrier", qubits), [], null, [], null, null);
 
@@ -144,6 +153,7 @@ public sealed class Operation : IEquatable<Operation>
         }
     }
 
+    /// <summary>Structural equality: kind, qubits, angles, matrix, classical bits and condition (not the label).</summary>
     public bool Equals(Operation? other) =>
         other is not null
         && Kind == other.Kind
@@ -153,10 +163,13 @@ public sealed class Operation : IEquatable<Operation>
         && ClassicalBits.SequenceEqual(other.ClassicalBits)
         && Equals(Condition, other.Condition);
 
+    /// <summary>Structural equality; see <see cref="Equals(Operation)"/>.</summary>
     public override bool Equals(object? obj) => Equals(obj as Operation);
 
+    /// <summary>A hash consistent with <see cref="Equals(Operation)"/>.</summary>
     public override int GetHashCode() => HashCode.Combine(Kind, Qubits.Length > 0 ? Qubits[0] : -1, Angles.Length);
 
+    /// <summary>A readable form such as <c>rx(0.5) q[0]</c> or <c>measure q[1] -> c[1]</c>, for messages and logs.</summary>
     public override string ToString()
     {
         var angles = Angles.Length == 0 ? string.Empty : $"({string.Join(", ", Angles)})";

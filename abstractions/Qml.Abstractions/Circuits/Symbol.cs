@@ -16,5 +16,6 @@ public enum SymbolRole
 /// </summary>
 public sealed record Symbol(string Name, SymbolRole Role)
 {
+    /// <summary>The symbol's name.</summary>
     public override string ToString() => Name;
 }

@@ -15,6 +15,10 @@ public sealed class UnitaryMatrix : IEquatable<UnitaryMatrix>
     /// <summary>Largest supported operand: a dense 2^k matrix grows as 4^k.</summary>
     public const int MaxQubits = 10;
 
+    /// <summary>Copies and validates a matrix given row by row.</summary>
+    /// <param name="rowMajorEntries">4^k entries, k = 1..<see cref="MaxQubits"/>; entry (r, c) at r·2^k + c.</param>
+    /// <exception cref="ArgumentException">The count is not 4^k with k in 1..<see cref="MaxQubits"/>, or
+    /// max |U·U† − I| exceeds <see cref="Tolerance"/> (NaN entries fail too).</exception>
     public UnitaryMatrix(IEnumerable<Complex> rowMajorEntries)
     {
         Entries = [.. rowMajorEntries];
@@ -39,19 +43,26 @@ public sealed class UnitaryMatrix : IEquatable<UnitaryMatrix>
         }
     }
 
+    /// <summary>The entries in row-major order (length <see cref="Dimension"/>²).</summary>
     public ImmutableArray<Complex> Entries { get; }
 
+    /// <summary>Rows (= columns) of the matrix: 2^<see cref="QubitCount"/>.</summary>
     public int Dimension { get; }
 
+    /// <summary>Qubits the matrix acts on, 1..<see cref="MaxQubits"/>.</summary>
     public int QubitCount { get; }
 
+    /// <summary>The entry at (<paramref name="row"/>, <paramref name="column"/>), both 0..<see cref="Dimension"/>-1; bit j of an index is the state of the operation's j-th qubit.</summary>
     public Complex this[int row, int column] => Entries[(row * Dimension) + column];
 
+    /// <summary>Exact entry-by-entry equality (no tolerance).</summary>
     public bool Equals(UnitaryMatrix? other) =>
         other is not null && Entries.AsSpan().SequenceEqual(other.Entries.AsSpan());
 
+    /// <summary>True when <paramref name="obj"/> is a <see cref="UnitaryMatrix"/> with exactly the same entries.</summary>
     public override bool Equals(object? obj) => Equals(obj as UnitaryMatrix);
 
+    /// <summary>A hash of all entries, consistent with <see cref="Equals(UnitaryMatrix)"/>.</summary>
     public override int GetHashCode()
     {
         var hash = new HashCode();

@@ -8,6 +8,7 @@ namespace Qml.Abstractions.Execution;
 /// </summary>
 public sealed record BackendOptions : KeyValueOptions<BackendOptions>
 {
+    /// <summary>Names the options in error messages ("Backend option ...").</summary>
     protected override string Subject => "Backend";
 
     /// <summary>Throws when a key is not documented by the backend, listing the valid keys.</summary>

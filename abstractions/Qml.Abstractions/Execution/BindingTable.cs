@@ -8,6 +8,13 @@ public sealed class BindingTable
 {
     private readonly double[] _values;
 
+    /// <summary>Wraps <paramref name="values"/> (not copied) as a rows×columns table.</summary>
+    /// <param name="rows">Binding rows B, at least 1.</param>
+    /// <param name="columns">Symbols P, at least 0; must equal the circuit's symbol count when executed.</param>
+    /// <param name="values">B·P finite values, row-major.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rows"/> &lt; 1 or <paramref name="columns"/> &lt; 0.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
+    /// <exception cref="ArgumentException">The length is not rows·columns, or a value is NaN or infinite.</exception>
     public BindingTable(int rows, int columns, double[] values)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
@@ -31,15 +38,19 @@ public sealed class BindingTable
         _values = values;
     }
 
+    /// <summary>Binding rows B (samples), at least 1.</summary>
     public int Rows { get; }
 
+    /// <summary>Symbol columns P; column p binds the circuit's p-th symbol.</summary>
     public int Columns { get; }
 
     /// <summary>All values, row-major.</summary>
     public ReadOnlySpan<double> Values => _values;
 
+    /// <summary>The P symbol values of binding row <paramref name="row"/>.</summary>
     public ReadOnlySpan<double> Row(int row) => _values.AsSpan(row * Columns, Columns);
 
+    /// <summary>The value of symbol <paramref name="column"/> in binding row <paramref name="row"/>.</summary>
     public double this[int row, int column] => _values[(row * Columns) + column];
 
     /// <summary>One row binding no symbols: for circuits without free parameters.</summary>

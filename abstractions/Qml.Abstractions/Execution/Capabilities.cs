@@ -9,6 +9,7 @@ public sealed record Capabilities
     /// <summary>Largest circuit the backend accepts (memory may lower it further per request).</summary>
     public required int MaxQubits { get; init; }
 
+    /// <summary>Floating-point precision of the amplitudes; <see cref="Precision.Double"/> by default.</summary>
     public Precision Precision { get; init; } = Precision.Double;
 
     /// <summary>Expectations are exact (statevector, MPS without truncation), not estimated from shots.</summary>
@@ -26,6 +27,7 @@ public sealed record Capabilities
     /// <summary>Measurements, resets and conditions in the middle of a circuit (sampled per shot).</summary>
     public bool MidCircuitMeasurement { get; init; }
 
+    /// <summary>How circuits on this backend can be differentiated; <see cref="GradientMethods.Adjoint"/> requires implementing <see cref="IDifferentiableBackend"/>.</summary>
     public GradientMethods GradientMethods { get; init; } = GradientMethods.ParameterShift | GradientMethods.FiniteDifference;
 
     /// <summary>The backend models noise (results are not those of the ideal circuit).</summary>
@@ -34,5 +36,6 @@ public sealed record Capabilities
     /// <summary>Requests leave this process (latency, queues, tokens).</summary>
     public bool Remote { get; init; }
 
+    /// <summary>Operations applied natively; the shared validation decomposes everything else into these. <see cref="GateSet.All"/> by default.</summary>
     public GateSet NativeGates { get; init; } = GateSet.All;
 }

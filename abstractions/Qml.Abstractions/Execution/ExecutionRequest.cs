@@ -13,6 +13,7 @@ public sealed record ExecutionRequest
 {
     private readonly BindingTable? _bindings;
 
+    /// <summary>The circuit to run; its symbols are bound by the columns of <see cref="Bindings"/>.</summary>
     public required Circuit Circuit { get; init; }
 
     /// <summary>Symbol values, one row per sample; defaults to a single empty row.</summary>
@@ -25,6 +26,7 @@ public sealed record ExecutionRequest
     /// <summary>Observables whose expectation values are returned (with <see cref="ResultKinds.Expectations"/>).</summary>
     public ImmutableArray<Observable> Observables { get; init; } = [];
 
+    /// <summary>What to return for every row; <see cref="ResultKinds.Expectations"/> by default.</summary>
     public ResultKinds Outputs { get; init; } = ResultKinds.Expectations;
 
     /// <summary>Shots per row for <see cref="ResultKinds.Samples"/>; 0 when no samples are asked for.</summary>

@@ -20,5 +20,6 @@ public sealed record ExecutionResult
     /// <summary>B×2^n final states (amplitude index bit i is qubit i).</summary>
     public ResultMatrix<Complex>? States { get; init; }
 
+    /// <summary>How the request was run (for logs and benchmarks); never affects the results.</summary>
     public required ExecutionDiagnostics Diagnostics { get; init; }
 }

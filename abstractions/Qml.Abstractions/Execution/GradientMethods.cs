@@ -4,6 +4,7 @@ namespace Qml.Abstractions.Execution;
 [Flags]
 public enum GradientMethods
 {
+    /// <summary>No gradient method.</summary>
     None = 0,
 
     /// <summary>Exact shifts through <see cref="IBackend.ExecuteAsync"/>: every backend has it.</summary>

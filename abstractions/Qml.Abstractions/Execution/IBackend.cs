@@ -7,6 +7,7 @@ namespace Qml.Abstractions.Execution;
 /// </summary>
 public interface IBackend : IDisposable
 {
+    /// <summary>Name, version, description and capabilities of this instance; requests are validated against these capabilities.</summary>
     BackendInfo Info { get; }
 
     /// <summary>Runs every row of <paramref name="request"/>.</summary>

@@ -6,6 +6,7 @@ public interface IBackendFactory
     /// <summary>The name users pass to <c>--backend</c>, lower-case.</summary>
     string Name { get; }
 
+    /// <summary>Capabilities, options and availability, without creating a backend; an unavailable backend is reported through <see cref="BackendDescriptor.IsAvailable"/>.</summary>
     BackendDescriptor Describe();
 
     /// <exception cref="QmlException">Bad options, or the backend is unavailable here.</exception>

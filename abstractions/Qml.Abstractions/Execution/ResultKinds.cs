@@ -4,6 +4,7 @@ namespace Qml.Abstractions.Execution;
 [Flags]
 public enum ResultKinds
 {
+    /// <summary>No output; combine the other flags with <c>|</c>.</summary>
     None = 0,
 
     /// <summary>⟨O⟩ for each requested observable: B×O.</summary>

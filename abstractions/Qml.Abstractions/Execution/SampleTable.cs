@@ -10,6 +10,13 @@ namespace Qml.Abstractions.Execution;
 /// </summary>
 public sealed class SampleTable
 {
+    /// <summary>Creates a table, zero-filled or wrapping <paramref name="words"/> (not copied).</summary>
+    /// <param name="rows">Binding rows.</param>
+    /// <param name="shots">Outcomes per row.</param>
+    /// <param name="bitCount">Classical bits per outcome (0 still takes one word).</param>
+    /// <param name="words">rows·shots·<see cref="WordsPerShot"/> packed words, or null for a new zeroed array.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A negative count.</exception>
+    /// <exception cref="ArgumentException"><paramref name="words"/> has the wrong length.</exception>
     public SampleTable(int rows, int shots, int bitCount, ulong[]? words = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
@@ -27,12 +34,16 @@ public sealed class SampleTable
         }
     }
 
+    /// <summary>Binding rows.</summary>
     public int Rows { get; }
 
+    /// <summary>Outcomes per binding row.</summary>
     public int Shots { get; }
 
+    /// <summary>Classical bits per outcome.</summary>
     public int BitCount { get; }
 
+    /// <summary>64-bit words per outcome: max(1, ⌈<see cref="BitCount"/>/64⌉).</summary>
     public int WordsPerShot { get; }
 
     /// <summary>All outcomes, row by row, shot by shot.</summary>

@@ -32,8 +32,11 @@ public sealed record GateDefinition(
     /// <summary>All definitions, in <see cref="OperationKind"/> order.</summary>
     public static IReadOnlyList<GateDefinition> All => ByKind;
 
+    /// <summary>The definition of <paramref name="kind"/>.</summary>
     public static GateDefinition Of(OperationKind kind) => ByKind[(int)kind];
 
+    /// <summary>Looks a definition up by its lower-case name (e.g. <c>rx</c>, <c>cx</c>, <c>id</c>, <c>measure</c>); case-sensitive.</summary>
+    /// <returns>True when a definition has that name.</returns>
     public static bool TryFind(string name, out GateDefinition definition) =>
         ByName.TryGetValue(name, out definition!);
 

@@ -7,16 +7,37 @@ namespace Qml.Abstractions.Gates;
 /// </summary>
 public enum OperationKind
 {
+    /// <summary>Identity (id); kept as an operation.</summary>
     I,
+
+    /// <summary>Pauli X (bit flip).</summary>
     X,
+
+    /// <summary>Pauli Y.</summary>
     Y,
+
+    /// <summary>Pauli Z (phase flip).</summary>
     Z,
+
+    /// <summary>Hadamard.</summary>
     H,
+
+    /// <summary>diag(1, i).</summary>
     S,
+
+    /// <summary>S† = diag(1, −i).</summary>
     Sdg,
+
+    /// <summary>diag(1, e^{iπ/4}).</summary>
     T,
+
+    /// <summary>T† = diag(1, e^{−iπ/4}).</summary>
     Tdg,
+
+    /// <summary>√X.</summary>
     SX,
+
+    /// <summary>(√X)†.</summary>
     SXdg,
 
     /// <summary>exp(-iθX/2).</summary>
@@ -33,17 +54,35 @@ public enum OperationKind
 
     /// <summary>U(θ, φ, λ) as OpenQASM 3 defines it (Qiskit's u / u3).</summary>
     U,
+
+    /// <summary>CNOT on <c>[control, target]</c>.</summary>
     CX,
+
+    /// <summary>Controlled Y on <c>[control, target]</c>.</summary>
     CY,
+
+    /// <summary>Controlled Z on <c>[control, target]</c> (symmetric).</summary>
     CZ,
+
+    /// <summary>Controlled Hadamard on <c>[control, target]</c>.</summary>
     CH,
+
+    /// <summary>Controlled RX(θ) on <c>[control, target]</c>.</summary>
     CRX,
+
+    /// <summary>Controlled RY(θ) on <c>[control, target]</c>.</summary>
     CRY,
+
+    /// <summary>Controlled RZ(θ) on <c>[control, target]</c>.</summary>
     CRZ,
 
     /// <summary>Controlled phase diag(1, 1, 1, e^{iλ}).</summary>
     CP,
+
+    /// <summary>Exchanges two qubits.</summary>
     Swap,
+
+    /// <summary>iSWAP: exchanges |01⟩ and |10⟩ with a phase i.</summary>
     ISwap,
 
     /// <summary>exp(-iθ X⊗X/2).</summary>

@@ -6,6 +6,8 @@ namespace Qml.Abstractions.Observables;
 /// <summary>A Hermitian observable as a real-weighted sum of Pauli strings.</summary>
 public sealed class Observable : IEquatable<Observable>
 {
+    /// <summary>Sums <paramref name="terms"/> as given (repeated strings are not merged).</summary>
+    /// <exception cref="ArgumentException">A coefficient is NaN or infinite.</exception>
     public Observable(IEnumerable<PauliTerm> terms)
     {
         Terms = [.. terms];
@@ -18,11 +20,13 @@ public sealed class Observable : IEquatable<Observable>
         }
     }
 
+    /// <summary>The weighted Pauli strings, in the order given.</summary>
     public ImmutableArray<PauliTerm> Terms { get; }
 
     /// <summary>Highest qubit index used, or -1.</summary>
     public int MaxQubit => Terms.IsEmpty ? -1 : Terms.Max(t => t.Pauli.MaxQubit);
 
+    /// <summary>A single term <paramref name="coefficient"/>·<paramref name="pauli"/>.</summary>
     public static Observable FromPauli(PauliString pauli, double coefficient = 1.0) => new([new PauliTerm(coefficient, pauli)]);
 
     /// <summary>⟨Z_q⟩, the usual per-qubit readout.</summary>
@@ -69,12 +73,16 @@ public sealed class Observable : IEquatable<Observable>
         return new Observable(terms);
     }
 
+    /// <summary>Same terms in the same order (not algebraic equality: <c>Z0 + X1</c> differs from <c>X1 + Z0</c>).</summary>
     public bool Equals(Observable? other) => other is not null && Terms.SequenceEqual(other.Terms);
 
+    /// <summary>Term-by-term equality; see <see cref="Equals(Observable)"/>.</summary>
     public override bool Equals(object? obj) => Equals(obj as Observable);
 
+    /// <summary>A hash consistent with <see cref="Equals(Observable)"/>.</summary>
     public override int GetHashCode() => Terms.Length;
 
+    /// <summary>A form <see cref="Parse"/> reads back, e.g. <c>Z0 Z1 + 0.5*X2</c>.</summary>
     public override string ToString() =>
         string.Join(" + ", Terms.Select(t => t.Coefficient == 1.0 ? t.Pauli.ToString() : t.ToString()));
 

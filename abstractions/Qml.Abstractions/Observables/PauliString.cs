@@ -21,17 +21,29 @@ public sealed class PauliString : IEquatable<PauliString>
     /// <summary>Highest qubit index used, or -1 for the identity.</summary>
     public int MaxQubit => Factors.IsEmpty ? -1 : Factors[^1].Qubit;
 
+    /// <summary>True when every factor is I (no factors stored).</summary>
     public bool IsIdentity => Factors.IsEmpty;
 
     /// <summary>True when only I and Z occur (diagonal in the computational basis).</summary>
     public bool IsDiagonal => Factors.All(f => f.Pauli == Pauli.Z);
 
+    /// <summary>One Pauli on one qubit (the identity when <paramref name="pauli"/> is I).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="qubit"/> is negative.</exception>
     public static PauliString Single(Pauli pauli, int qubit) => Create([(qubit, pauli)]);
 
+    /// <summary>Z on every qubit in <paramref name="qubits"/> (the identity when none).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A qubit is negative.</exception>
+    /// <exception cref="ArgumentException">A qubit is repeated.</exception>
     public static PauliString Z(params ReadOnlySpan<int> qubits) => FromQubits(Pauli.Z, qubits);
 
+    /// <summary>X on every qubit in <paramref name="qubits"/> (the identity when none).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A qubit is negative.</exception>
+    /// <exception cref="ArgumentException">A qubit is repeated.</exception>
     public static PauliString X(params ReadOnlySpan<int> qubits) => FromQubits(Pauli.X, qubits);
 
+    /// <summary>Y on every qubit in <paramref name="qubits"/> (the identity when none).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A qubit is negative.</exception>
+    /// <exception cref="ArgumentException">A qubit is repeated.</exception>
     public static PauliString Y(params ReadOnlySpan<int> qubits) => FromQubits(Pauli.Y, qubits);
 
     /// <summary>Creates a string from factors; a qubit may appear once.</summary>
@@ -94,10 +106,13 @@ public sealed class PauliString : IEquatable<PauliString>
         return Create(parsed);
     }
 
+    /// <summary>Same non-identity factors on the same qubits.</summary>
     public bool Equals(PauliString? other) => other is not null && Factors.SequenceEqual(other.Factors);
 
+    /// <summary>True when <paramref name="obj"/> is an equal <see cref="PauliString"/>.</summary>
     public override bool Equals(object? obj) => Equals(obj as PauliString);
 
+    /// <summary>A hash consistent with <see cref="Equals(PauliString)"/>.</summary>
     public override int GetHashCode()
     {
         var hash = new HashCode();

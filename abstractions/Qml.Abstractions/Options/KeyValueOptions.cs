@@ -12,14 +12,17 @@ namespace Qml.Abstractions.Options;
 public abstract record KeyValueOptions<TSelf>
     where TSelf : KeyValueOptions<TSelf>, new()
 {
+    /// <summary>Options with no keys set, so every getter returns its default.</summary>
     public static TSelf Default { get; } = new();
 
+    /// <summary>The raw values by key; keys compare case-insensitively, values are kept as given (trimmed by <see cref="Parse"/>).</summary>
     public ImmutableDictionary<string, string> Values { get; init; } =
         ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>What these options configure, capitalised for messages: "Backend", "Dataset", "Model".</summary>
     protected abstract string Subject { get; }
 
+    /// <summary>A copy with <paramref name="key"/> set to <paramref name="value"/> (replacing any earlier value).</summary>
     public TSelf With(string key, string value) => (TSelf)(this with { Values = Values.SetItem(key, value) });
 
     /// <summary>Parses <c>key=value</c> items.</summary>
@@ -57,8 +60,10 @@ public abstract record KeyValueOptions<TSelf>
     public IReadOnlyDictionary<string, string> ToDictionary() =>
         new SortedDictionary<string, string>(Values.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), StringComparer.Ordinal);
 
+    /// <summary>The raw value of <paramref name="key"/>, or null when it is not set.</summary>
     public string? GetString(string key) => Values.TryGetValue(key, out var value) ? value : null;
 
+    /// <summary>The raw value of <paramref name="key"/>, or <paramref name="defaultValue"/> when it is not set.</summary>
     public string GetString(string key, string defaultValue) => GetString(key) ?? defaultValue;
 
     /// <summary>A value that must be one of <paramref name="allowed"/> (case-insensitive); returns the matching entry.</summary>
@@ -69,6 +74,8 @@ public abstract record KeyValueOptions<TSelf>
             ?? throw Invalid(key, value, $"one of {string.Join(", ", allowed)}");
     }
 
+    /// <summary>An integer option (invariant culture), or <paramref name="defaultValue"/> when not set; the default is not range-checked.</summary>
+    /// <exception cref="QmlException">The value is not an integer in <paramref name="min"/>..<paramref name="max"/> (inclusive).</exception>
     public int GetInt(string key, int defaultValue, int min = int.MinValue, int max = int.MaxValue)
     {
         if (!Values.TryGetValue(key, out var text))
@@ -81,6 +88,8 @@ public abstract record KeyValueOptions<TSelf>
             : throw Invalid(key, text, string.Create(CultureInfo.InvariantCulture, $"an integer in {min}..{max}"));
     }
 
+    /// <summary>A number option (invariant culture, e.g. <c>1e-3</c>), or <paramref name="defaultValue"/> when not set; the default is not range-checked.</summary>
+    /// <exception cref="QmlException">The value is not a number in <paramref name="min"/>..<paramref name="max"/> (inclusive; NaN fails).</exception>
     public double GetDouble(string key, double defaultValue, double min = double.MinValue, double max = double.MaxValue)
     {
         if (!Values.TryGetValue(key, out var text))
@@ -93,6 +102,8 @@ public abstract record KeyValueOptions<TSelf>
             : throw Invalid(key, text, string.Create(CultureInfo.InvariantCulture, $"a number in {min}..{max}"));
     }
 
+    /// <summary>A flag option: true/1/yes/on or false/0/no/off (any case), or <paramref name="defaultValue"/> when not set.</summary>
+    /// <exception cref="QmlException">Any other value.</exception>
     public bool GetBool(string key, bool defaultValue)
     {
         if (!Values.TryGetValue(key, out var text))

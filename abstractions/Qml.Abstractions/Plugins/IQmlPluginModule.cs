@@ -9,6 +9,7 @@ namespace Qml.Abstractions.Plugins;
 /// </summary>
 public interface IQmlPluginModule
 {
+    /// <summary>Who the plugin is; the host refuses it when <see cref="PluginManifest.ContractMajor"/> differs from its own.</summary>
     PluginManifest Manifest { get; }
 
     /// <summary>Registers this plugin's services, e.g. <c>services.AddBackendFactory&lt;MyFactory&gt;()</c>.</summary>

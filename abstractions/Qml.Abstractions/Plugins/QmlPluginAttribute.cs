@@ -4,5 +4,6 @@ namespace Qml.Abstractions.Plugins;
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = false)]
 public sealed class QmlPluginAttribute(Type moduleType) : Attribute
 {
+    /// <summary>The plugin's <see cref="IQmlPluginModule"/> implementation; it needs a public parameterless constructor.</summary>
     public Type ModuleType { get; } = moduleType;
 }

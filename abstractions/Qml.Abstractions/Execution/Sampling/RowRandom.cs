@@ -13,6 +13,7 @@ public struct RowRandom
     private ulong _s2;
     private ulong _s3;
 
+    /// <summary>The stream for binding row <paramref name="row"/> of a request seeded with <paramref name="seed"/>.</summary>
     public RowRandom(ulong seed, int row)
     {
         var mix = seed ^ (0x9E3779B97F4A7C15UL * ((ulong)row + 1));
@@ -22,6 +23,7 @@ public struct RowRandom
         _s3 = SplitMix64(ref mix);
     }
 
+    /// <summary>The next 64 uniformly random bits.</summary>
     public ulong NextUInt64()
     {
         var result = RotateLeft(_s1 * 5, 7) * 9;
