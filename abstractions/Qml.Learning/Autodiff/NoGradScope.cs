@@ -10,6 +10,7 @@ public sealed class NoGradScope : IDisposable
     private readonly bool _previous;
     private bool _disposed;
 
+    /// <summary>Turns graph recording off for the current logical call until <see cref="Dispose"/>; scopes nest.</summary>
     public NoGradScope()
     {
         _previous = Disabled.Value;
@@ -19,6 +20,7 @@ public sealed class NoGradScope : IDisposable
     /// <summary>Whether ops currently record the graph.</summary>
     public static bool IsGradEnabled => !Disabled.Value;
 
+    /// <summary>Restores the recording state from before this scope; a second call does nothing.</summary>
     public void Dispose()
     {
         if (!_disposed)

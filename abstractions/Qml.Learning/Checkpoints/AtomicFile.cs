@@ -7,12 +7,18 @@ namespace Qml.Learning.Checkpoints;
 /// </summary>
 public static class AtomicFile
 {
+    /// <summary>Atomically replaces (or creates) <paramref name="path"/> with <paramref name="bytes"/>, creating its folder if needed.</summary>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
+    /// <exception cref="IOException">The write or the rename failed; the target keeps its old content.</exception>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
         var buffer = bytes.ToArray();
         Write(path, stream => stream.Write(buffer));
     }
 
+    /// <summary>Atomically replaces (or creates) <paramref name="path"/> with <paramref name="text"/> as UTF-8 without a byte-order mark.</summary>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
+    /// <exception cref="IOException">The write or the rename failed; the target keeps its old content.</exception>
     public static void WriteAllText(string path, string text) =>
         WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(text));
 

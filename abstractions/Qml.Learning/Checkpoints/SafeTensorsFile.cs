@@ -18,6 +18,9 @@ public static class SafeTensorsFile
 
     private const string MetadataKey = "__metadata__";
 
+    /// <summary>Atomically writes <paramref name="tensors"/> as F64 (sorted by name) with optional string <paramref name="metadata"/>.</summary>
+    /// <exception cref="ArgumentException">A name is empty or <c>__metadata__</c>, or a shape has a negative dimension or does not match its value count.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
     public static void Write(string path, IReadOnlyDictionary<string, SafeTensor> tensors, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(tensors);

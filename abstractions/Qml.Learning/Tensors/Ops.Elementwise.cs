@@ -5,12 +5,14 @@ namespace Qml.Learning.Tensors;
 
 public static partial class Ops
 {
+    /// <summary>Elementwise −x.</summary>
     public static Tensor Neg(Tensor x)
     {
         Tensor r = Map(x, static (s, d) => TensorPrimitives.Negate(s, d));
         return Graph.Record(r, [x], g => [NegValues(g)]);
     }
 
+    /// <summary>Elementwise x + <paramref name="s"/>.</summary>
     public static Tensor AddScalar(Tensor x, double s)
     {
         Tensor r = NewTensor(x.ShapeArray);
@@ -18,6 +20,7 @@ public static partial class Ops
         return Graph.Record(r, [x], g => [g]);
     }
 
+    /// <summary>Elementwise x · <paramref name="s"/>.</summary>
     public static Tensor MulScalar(Tensor x, double s)
     {
         Tensor r = NewTensor(x.ShapeArray);
@@ -39,18 +42,21 @@ public static partial class Ops
         return Graph.Record(r, [x], g => [Zip(g, r, static (gv, rv) => -gv * rv * rv)]);
     }
 
+    /// <summary>Elementwise e^x.</summary>
     public static Tensor Exp(Tensor x)
     {
         Tensor r = Map(x, static (s, d) => TensorPrimitives.Exp(s, d));
         return Graph.Record(r, [x], g => [Broadcast<MulKernel>(g, r)]);
     }
 
+    /// <summary>Elementwise natural logarithm (NaN for x &lt; 0, −∞ at 0; not checked).</summary>
     public static Tensor Log(Tensor x)
     {
         Tensor r = Map(x, static (s, d) => TensorPrimitives.Log(s, d));
         return Graph.Record(r, [x], g => [Broadcast<DivKernel>(g, x)]);
     }
 
+    /// <summary>Elementwise sin x (radians).</summary>
     public static Tensor Sin(Tensor x)
     {
         Tensor r = Map(x, static (s, d) => TensorPrimitives.Sin(s, d));
@@ -62,6 +68,7 @@ public static partial class Ops
         });
     }
 
+    /// <summary>Elementwise cos x (radians).</summary>
     public static Tensor Cos(Tensor x)
     {
         Tensor r = Map(x, static (s, d) => TensorPrimitives.Cos(s, d));
@@ -74,18 +81,21 @@ public static partial class Ops
         });
     }
 
+    /// <summary>Elementwise tanh x.</summary>
     public static Tensor Tanh(Tensor x)
     {
         Tensor r = Map(x, static (s, d) => TensorPrimitives.Tanh(s, d));
         return Graph.Record(r, [x], g => [Zip(g, r, static (gv, rv) => gv * (1.0 - (rv * rv)))]);
     }
 
+    /// <summary>Elementwise logistic σ(x) = 1 / (1 + e^−x).</summary>
     public static Tensor Sigmoid(Tensor x)
     {
         Tensor r = Map(x, static (s, d) => TensorPrimitives.Sigmoid(s, d));
         return Graph.Record(r, [x], g => [Zip(g, r, static (gv, rv) => gv * rv * (1.0 - rv))]);
     }
 
+    /// <summary>Elementwise max(x, 0); its gradient at 0 is taken as 0.</summary>
     public static Tensor Relu(Tensor x)
     {
         Tensor r = Map(x, static (s, d) => TensorPrimitives.Max(s, 0.0, d));
@@ -128,6 +138,7 @@ public static partial class Ops
         });
     }
 
+    /// <summary>Elementwise x².</summary>
     public static Tensor Square(Tensor x)
     {
         Tensor r = NewTensor(x.ShapeArray);
@@ -135,6 +146,7 @@ public static partial class Ops
         return Graph.Record(r, [x], g => [Zip(g, x, static (gv, xv) => 2.0 * gv * xv)]);
     }
 
+    /// <summary>Elementwise √x (NaN for x &lt; 0; the gradient is infinite at 0).</summary>
     public static Tensor Sqrt(Tensor x)
     {
         Tensor r = Map(x, static (s, d) => TensorPrimitives.Sqrt(s, d));

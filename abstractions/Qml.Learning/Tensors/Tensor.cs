@@ -73,10 +73,16 @@ public sealed class Tensor
 
     // ---- factories ----------------------------------------------------------------------
 
+    /// <summary>A new zero tensor of <paramref name="shape"/> (no dimensions: a scalar); not tracking gradients.</summary>
+    /// <exception cref="ArgumentException">A dimension is negative, or the element count overflows an array.</exception>
     public static Tensor Zeros(params int[] shape) => new(new double[ShapeUtil.CheckedProduct(shape)], (int[])shape.Clone());
 
+    /// <summary>A new tensor of <paramref name="shape"/> filled with 1.</summary>
+    /// <exception cref="ArgumentException">A dimension is negative, or the element count overflows an array.</exception>
     public static Tensor Ones(params int[] shape) => Full(1.0, shape);
 
+    /// <summary>A new tensor of <paramref name="shape"/> filled with <paramref name="value"/>.</summary>
+    /// <exception cref="ArgumentException">A dimension is negative, or the element count overflows an array.</exception>
     public static Tensor Full(double value, params int[] shape)
     {
         var t = Zeros(shape);
@@ -84,6 +90,7 @@ public sealed class Tensor
         return t;
     }
 
+    /// <summary>A new rank-0 tensor holding <paramref name="value"/>.</summary>
     public static Tensor Scalar(double value) => new([value], []);
 
     /// <summary>Copies <paramref name="data"/> (row-major) into a new tensor of <paramref name="shape"/>.</summary>
@@ -258,6 +265,10 @@ public sealed class Tensor
     // ---- element access -----------------------------------------------------------------
 
     // The indexer is renamed so that Item() can keep PyTorch's name for reading a scalar.
+    /// <summary>Reads or writes one element by its full index (one per dimension); writes bypass autodiff.
+    /// Named <c>At</c> for other .NET languages.</summary>
+    /// <exception cref="ArgumentException">The index count differs from the rank.</exception>
+    /// <exception cref="IndexOutOfRangeException">An index is outside its dimension (negative indices are not supported).</exception>
     [System.Runtime.CompilerServices.IndexerName("At")]
     public double this[params int[] index]
     {
@@ -276,6 +287,7 @@ public sealed class Tensor
         return _data[0];
     }
 
+    /// <summary>A row-major copy of the elements.</summary>
     public double[] ToArray() => Data.ToArray();
 
     private int FlatIndex(int[] index)
@@ -299,6 +311,7 @@ public sealed class Tensor
         return flat;
     }
 
+    /// <summary>The shape, the autodiff state and up to the first 64 values (G6), for debugging.</summary>
     public override string ToString()
     {
         const int MaxShown = 64;
@@ -331,29 +344,42 @@ public sealed class Tensor
 
     // ---- operators ----------------------------------------------------------------------
 
+    /// <summary>a + b with NumPy broadcasting; see <see cref="Ops.Add"/>.</summary>
     public static Tensor operator +(Tensor a, Tensor b) => Ops.Add(a, b);
 
+    /// <summary>a − b with NumPy broadcasting; see <see cref="Ops.Sub"/>.</summary>
     public static Tensor operator -(Tensor a, Tensor b) => Ops.Sub(a, b);
 
+    /// <summary>Elementwise a · b with NumPy broadcasting (not a matrix product); see <see cref="Ops.Mul"/>.</summary>
     public static Tensor operator *(Tensor a, Tensor b) => Ops.Mul(a, b);
 
+    /// <summary>Elementwise a / b with NumPy broadcasting; see <see cref="Ops.Div"/>.</summary>
     public static Tensor operator /(Tensor a, Tensor b) => Ops.Div(a, b);
 
+    /// <summary>Elementwise −a.</summary>
     public static Tensor operator -(Tensor a) => Ops.Neg(a);
 
+    /// <summary>Adds <paramref name="s"/> to every element.</summary>
     public static Tensor operator +(Tensor a, double s) => Ops.AddScalar(a, s);
 
+    /// <summary>Adds <paramref name="s"/> to every element.</summary>
     public static Tensor operator +(double s, Tensor a) => Ops.AddScalar(a, s);
 
+    /// <summary>Subtracts <paramref name="s"/> from every element.</summary>
     public static Tensor operator -(Tensor a, double s) => Ops.AddScalar(a, -s);
 
+    /// <summary>Elementwise <paramref name="s"/> − a.</summary>
     public static Tensor operator -(double s, Tensor a) => Ops.AddScalar(Ops.Neg(a), s);
 
+    /// <summary>Multiplies every element by <paramref name="s"/>.</summary>
     public static Tensor operator *(Tensor a, double s) => Ops.MulScalar(a, s);
 
+    /// <summary>Multiplies every element by <paramref name="s"/>.</summary>
     public static Tensor operator *(double s, Tensor a) => Ops.MulScalar(a, s);
 
+    /// <summary>Divides every element by <paramref name="s"/>.</summary>
     public static Tensor operator /(Tensor a, double s) => Ops.MulScalar(a, 1.0 / s);
 
+    /// <summary>Elementwise <paramref name="s"/> / a.</summary>
     public static Tensor operator /(double s, Tensor a) => Ops.MulScalar(Ops.Reciprocal(a), s);
 }
