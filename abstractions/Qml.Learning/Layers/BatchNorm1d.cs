@@ -10,6 +10,11 @@ namespace Qml.Learning.Layers;
 /// </summary>
 public sealed class BatchNorm1d : Module
 {
+    /// <summary>Creates the layer with weight 1, bias 0, running mean 0 and running variance 1.</summary>
+    /// <param name="features">Channels C, at least 1.</param>
+    /// <param name="epsilon">Added to the variance before the square root.</param>
+    /// <param name="momentum">Weight of the current batch in the running statistics' update.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="features"/> ≤ 0.</exception>
     public BatchNorm1d(int features, double epsilon = 1e-5, double momentum = 0.1)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(features);
@@ -23,22 +28,32 @@ public sealed class BatchNorm1d : Module
         BatchesTracked = RegisterBuffer("num_batches_tracked", Tensor.Scalar(0));
     }
 
+    /// <summary>Channels C: the size of the second input axis.</summary>
     public int Features { get; }
 
+    /// <summary>Added to the variance before the square root, for stability.</summary>
     public double Epsilon { get; }
 
+    /// <summary>running = (1 − Momentum)·running + Momentum·batch statistic.</summary>
     public double Momentum { get; }
 
+    /// <summary>Per-channel scale γ, [C] (checkpoint name <c>weight</c>).</summary>
     public Parameter Weight { get; }
 
+    /// <summary>Per-channel shift β, [C] (checkpoint name <c>bias</c>).</summary>
     public Parameter Bias { get; }
 
+    /// <summary>Running per-channel mean, [C]; a buffer (saved, not trained), name <c>running_mean</c>.</summary>
     public Tensor RunningMean { get; }
 
+    /// <summary>Running per-channel unbiased variance, [C]; a buffer, name <c>running_var</c>.</summary>
     public Tensor RunningVar { get; }
 
+    /// <summary>Number of training batches seen, a scalar buffer (<c>num_batches_tracked</c>).</summary>
     public Tensor BatchesTracked { get; }
 
+    /// <summary>Normalises [N, C] per channel, then scales by <see cref="Weight"/> and shifts by <see cref="Bias"/>.</summary>
+    /// <exception cref="ArgumentException">The input is not [N, <see cref="Features"/>], or has fewer than 2 rows in training mode.</exception>
     public override Tensor Forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -8,6 +8,10 @@ namespace Qml.Learning.Layers;
 /// </summary>
 public sealed class Dense : Module
 {
+    /// <summary>Creates the layer with weights drawn from <paramref name="random"/> by <paramref name="init"/> and,
+    /// when <paramref name="bias"/>, a bias drawn from U(±1/√inFeatures) as PyTorch does.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A feature count ≤ 0.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
     public Dense(int inFeatures, int outFeatures, Random random, bool bias = true, Initialization init = Initialization.KaimingUniform)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inFeatures);
@@ -22,19 +26,27 @@ public sealed class Dense : Module
         Bias = bias ? RegisterParameter("bias", Tensor.RandomUniform(random, [outFeatures], -bound, bound)) : null;
     }
 
+    /// <summary>As the other constructor, with <c>new Random(<paramref name="seed"/>)</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A feature count ≤ 0.</exception>
     public Dense(int inFeatures, int outFeatures, int seed, bool bias = true, Initialization init = Initialization.KaimingUniform)
         : this(inFeatures, outFeatures, new Random(seed), bias, init)
     {
     }
 
+    /// <summary>Size of the input's last axis.</summary>
     public int InFeatures { get; }
 
+    /// <summary>Size of the output's last axis.</summary>
     public int OutFeatures { get; }
 
+    /// <summary>W, [OutFeatures, InFeatures] (checkpoint name <c>weight</c>).</summary>
     public Parameter Weight { get; }
 
+    /// <summary>b, [OutFeatures] (checkpoint name <c>bias</c>), or null without bias.</summary>
     public Parameter? Bias { get; }
 
+    /// <summary>x·Wᵀ + b for input [..., InFeatures], giving [..., OutFeatures].</summary>
+    /// <exception cref="ArgumentException">The input's last axis is not <see cref="InFeatures"/>.</exception>
     public override Tensor Forward(Tensor input) => Ops.Linear(input, Weight.Value, Bias?.Value);
 
     internal static Tensor InitialWeight(Random random, int fanOut, int fanIn, Initialization init) => init switch

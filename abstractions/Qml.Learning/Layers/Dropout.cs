@@ -20,6 +20,10 @@ public sealed class Dropout : Module
     private readonly ulong _seed;
     private ulong _state;
 
+    /// <summary>Creates the layer.</summary>
+    /// <param name="probability">Chance of zeroing each element, in [0, 1).</param>
+    /// <param name="seed">Seed of the mask stream.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="probability"/> is outside [0, 1) or NaN.</exception>
     public Dropout(double probability, int seed)
     {
         if (!(probability >= 0 && probability < 1))
@@ -32,8 +36,10 @@ public sealed class Dropout : Module
         _state = _seed;
     }
 
+    /// <summary>Chance of zeroing each element in training mode, in [0, 1).</summary>
     public double Probability { get; }
 
+    /// <summary>Training: input · mask, the mask 0 with probability p and 1/(1−p) otherwise; evaluation (or p = 0): the input itself.</summary>
     public override Tensor Forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -8,6 +8,9 @@ namespace Qml.Learning.Layers;
 /// </summary>
 public sealed class Lstm : Module
 {
+    /// <summary>Creates the layer with every weight and bias drawn from U(±1/√hiddenSize), as PyTorch does.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size ≤ 0.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
     public Lstm(int inputSize, int hiddenSize, Random random)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputSize);
@@ -21,21 +24,29 @@ public sealed class Lstm : Module
         BiasHh = RegisterParameter("bias_hh_l0", LstmMath.Uniform(random, hiddenSize, 4 * hiddenSize));
     }
 
+    /// <summary>As the other constructor, with <c>new Random(<paramref name="seed"/>)</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size ≤ 0.</exception>
     public Lstm(int inputSize, int hiddenSize, int seed)
         : this(inputSize, hiddenSize, new Random(seed))
     {
     }
 
+    /// <summary>Features per time step (the input's last axis).</summary>
     public int InputSize { get; }
 
+    /// <summary>Size H of the hidden and cell states.</summary>
     public int HiddenSize { get; }
 
+    /// <summary>Input-to-hidden weights [4H, InputSize], gates stacked in PyTorch order input, forget, cell, output (<c>weight_ih_l0</c>).</summary>
     public Parameter WeightIh { get; }
 
+    /// <summary>Hidden-to-hidden weights [4H, H], same gate order (<c>weight_hh_l0</c>).</summary>
     public Parameter WeightHh { get; }
 
+    /// <summary>Input-side bias [4H] (<c>bias_ih_l0</c>).</summary>
     public Parameter BiasIh { get; }
 
+    /// <summary>Hidden-side bias [4H] (<c>bias_hh_l0</c>).</summary>
     public Parameter BiasHh { get; }
 
     /// <summary>Runs every time step from <paramref name="initial"/> (zeros when null).</summary>

@@ -17,6 +17,7 @@ public abstract class Module
     /// <summary>True in training mode (dropout active, batch statistics), false in evaluation mode.</summary>
     public bool IsTraining { get; private set; } = true;
 
+    /// <summary>Computes the module's output for <paramref name="input"/>, recording the graph when gradients are enabled; shapes are the module's own contract.</summary>
     public abstract Tensor Forward(Tensor input);
 
     /// <summary>Every parameter of this module and its descendants, depth-first in registration order, with dotted names.</summary>
@@ -65,6 +66,7 @@ public abstract class Module
         }
     }
 
+    /// <summary>The direct child modules with their local names, in registration order.</summary>
     public IEnumerable<(string Name, Module Module)> NamedChildren() => _children;
 
     /// <summary>The number of trainable scalars.</summary>
@@ -94,8 +96,10 @@ public abstract class Module
         return this;
     }
 
+    /// <summary>Switches this module and its descendants to evaluation mode; the same as <c>Train(false)</c>.</summary>
     public Module Eval() => Train(false);
 
+    /// <summary>Clears the gradient of every parameter of this module and its descendants.</summary>
     public void ZeroGrad()
     {
         foreach ((_, Parameter p) in NamedParameters())
@@ -104,6 +108,9 @@ public abstract class Module
         }
     }
 
+    /// <summary>Registers <paramref name="value"/> as a trainable parameter named <paramref name="name"/> (sets its RequiresGrad).</summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, contains '.', or is already used in this module.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is not a leaf tensor.</exception>
     protected Parameter RegisterParameter(string name, Tensor value)
     {
         ClaimName(name);
@@ -121,6 +128,8 @@ public abstract class Module
         return value;
     }
 
+    /// <summary>Registers <paramref name="module"/> as a child named <paramref name="name"/>, switching it to this module's mode.</summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, contains '.', or is already used in this module.</exception>
     protected T RegisterModule<T>(string name, T module)
         where T : Module
     {
