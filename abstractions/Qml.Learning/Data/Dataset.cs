@@ -40,13 +40,16 @@ public sealed class Dataset
         SequenceLength = sequenceLength;
     }
 
+    /// <summary>Name shown in messages and reports (e.g. <c>iris</c>).</summary>
     public string Name { get; }
 
     /// <summary>Row-major N × F feature table.</summary>
     public double[] Features { get; }
 
+    /// <summary>Samples N.</summary>
     public int SampleCount { get; }
 
+    /// <summary>Features F per sample (T·F per step for a sequence dataset).</summary>
     public int FeatureCount { get; }
 
     /// <summary>Class index of each sample, in 0..<see cref="ClassCount"/>-1; null unless classification.</summary>
@@ -61,6 +64,7 @@ public sealed class Dataset
     /// <summary>Values per sample in <see cref="Targets"/> (the horizon for forecasting); 0 when none.</summary>
     public int TargetWidth { get; }
 
+    /// <summary>Column names, one per feature; optional.</summary>
     public IReadOnlyList<string>? FeatureNames { get; }
 
     /// <summary>Human names of the classes (e.g. "T-shirt/top"), indexed by label; optional.</summary>
@@ -72,12 +76,19 @@ public sealed class Dataset
     /// <summary>Features per time step: F / T for a sequence dataset, else F.</summary>
     public int StepFeatureCount => SequenceLength == 0 ? FeatureCount : FeatureCount / SequenceLength;
 
+    /// <summary>True when the dataset has class <see cref="Labels"/>.</summary>
     public bool IsClassification => Labels is not null;
 
+    /// <summary>True when the dataset has regression <see cref="Targets"/>.</summary>
     public bool IsRegression => Targets is not null;
 
+    /// <summary>The F features of sample <paramref name="index"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside 0..<see cref="SampleCount"/>-1.</exception>
     public ReadOnlySpan<double> Row(int index) => Features.AsSpan(RowStart(index), FeatureCount);
 
+    /// <summary>The <see cref="TargetWidth"/> targets of sample <paramref name="index"/>.</summary>
+    /// <exception cref="InvalidOperationException">The dataset has no targets.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside 0..<see cref="SampleCount"/>-1.</exception>
     public ReadOnlySpan<double> TargetRow(int index)
     {
         if (Targets is null)
@@ -89,6 +100,19 @@ public sealed class Dataset
         return Targets.AsSpan(index * TargetWidth, TargetWidth);
     }
 
+    /// <summary>A classification dataset over <paramref name="features"/> and <paramref name="labels"/> (arrays shared, not copied).</summary>
+    /// <param name="name">Name for messages.</param>
+    /// <param name="features">Row-major N × <paramref name="featureCount"/> values.</param>
+    /// <param name="featureCount">Features per sample, ≥ 1.</param>
+    /// <param name="labels">N class indices in 0..<paramref name="classCount"/>-1.</param>
+    /// <param name="classCount">Number of classes, ≥ 1.</param>
+    /// <param name="featureNames">Optional names, one per feature.</param>
+    /// <param name="classNames">Optional names, one per class.</param>
+    /// <param name="sequenceLength">Window length T for a time-series dataset, else 0.</param>
+    /// <exception cref="ArgumentNullException">An array or the name is null.</exception>
+    /// <exception cref="QmlException">The feature count is &lt; 1 or does not divide the features' length, the feature names
+    /// do not number one per feature, or <paramref name="sequenceLength"/> is negative or does not divide the feature count.</exception>
+    /// <exception cref="QmlException">Also: the label count is not N, a label is out of range, or the class names do not number one per class.</exception>
     public static Dataset ForClassification(
         string name,
         double[] features,
@@ -127,6 +151,18 @@ public sealed class Dataset
         return new Dataset(name, features, featureCount, labels, classCount, null, 0, featureNames, classNames, sequenceLength);
     }
 
+    /// <summary>A regression (or forecasting) dataset over <paramref name="features"/> and <paramref name="targets"/> (shared, not copied).</summary>
+    /// <param name="name">Name for messages.</param>
+    /// <param name="features">Row-major N × <paramref name="featureCount"/> values.</param>
+    /// <param name="featureCount">Features per sample, ≥ 1.</param>
+    /// <param name="targets">Row-major N × <paramref name="targetWidth"/> values.</param>
+    /// <param name="targetWidth">Targets per sample, ≥ 1 (the horizon for forecasting).</param>
+    /// <param name="featureNames">Optional names, one per feature.</param>
+    /// <param name="sequenceLength">Window length T for a time-series dataset, else 0.</param>
+    /// <exception cref="ArgumentNullException">An array or the name is null.</exception>
+    /// <exception cref="QmlException">The feature count is &lt; 1 or does not divide the features' length, the feature names
+    /// do not number one per feature, or <paramref name="sequenceLength"/> is negative or does not divide the feature count.</exception>
+    /// <exception cref="QmlException">Also: the targets do not form N rows of <paramref name="targetWidth"/> ≥ 1.</exception>
     public static Dataset ForRegression(
         string name,
         double[] features,
@@ -147,6 +183,9 @@ public sealed class Dataset
         return new Dataset(name, features, featureCount, null, 0, targets, targetWidth, featureNames, null, sequenceLength);
     }
 
+    /// <summary>A dataset with features only (e.g. for transforms or prediction); <paramref name="features"/> is shared, not copied.</summary>
+    /// <exception cref="ArgumentNullException">The features or the name is null.</exception>
+    /// <exception cref="QmlException">The feature count is &lt; 1 or does not divide the length, or the names do not number one per feature.</exception>
     public static Dataset Unlabelled(string name, double[] features, int featureCount, IReadOnlyList<string>? featureNames = null)
     {
         Validate(name, features, featureCount, featureNames, 0);
@@ -169,6 +208,7 @@ public sealed class Dataset
     public Dataset WithLabels(int[] labels, int classCount, IReadOnlyList<string>? classNames = null) =>
         ForClassification(Name, Features, FeatureCount, labels, classCount, FeatureNames, classNames, SequenceLength);
 
+    /// <summary>The same data under another name.</summary>
     public Dataset WithName(string name) =>
         new(name, Features, FeatureCount, Labels, ClassCount, Targets, TargetWidth, FeatureNames, ClassNames, SequenceLength);
 
@@ -247,6 +287,7 @@ public sealed class Dataset
             return new DatasetBatch(indices, part.Features, FeatureCount, part.Labels, part.Targets, TargetWidth);
         });
 
+    /// <summary>A one-line summary, e.g. <c>iris: 150 × 4, 3 classes</c>.</summary>
     public override string ToString() =>
         $"{Name}: {SampleCount} × {FeatureCount}" +
         (IsClassification ? $", {ClassCount} classes" : IsRegression ? $", targets × {TargetWidth}" : string.Empty);

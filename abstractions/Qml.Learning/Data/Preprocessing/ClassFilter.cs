@@ -6,10 +6,14 @@ namespace Qml.Learning.Data.Preprocessing;
 /// </summary>
 public sealed class ClassFilter(params int[] classes)
 {
+    /// <summary>The kept classes in new-label order: <c>Classes[i]</c> becomes label i.</summary>
+    /// <exception cref="Qml.Abstractions.QmlException">On construction: the list is empty or repeats a class.</exception>
     public IReadOnlyList<int> Classes { get; } = classes.Length > 0 && classes.Distinct().Count() == classes.Length
         ? classes
         : throw new Qml.Abstractions.QmlException($"Class filter [{string.Join(", ", classes)}] is invalid; expected at least one class, each listed once.");
 
+    /// <summary>The samples of <see cref="Classes"/> in their original order, relabelled, with class names carried over (or the old indices as names).</summary>
+    /// <exception cref="Qml.Abstractions.QmlException">The dataset has no labels, or lacks one of the classes.</exception>
     public Dataset Apply(Dataset dataset)
     {
         var labels = dataset.Labels ?? throw new Qml.Abstractions.QmlException($"Class filter needs class labels; dataset '{dataset.Name}' has none.");

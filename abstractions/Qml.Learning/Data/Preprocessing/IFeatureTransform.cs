@@ -7,13 +7,17 @@ namespace Qml.Learning.Data.Preprocessing;
 /// </summary>
 public interface IFeatureTransform
 {
+    /// <summary>Features per input row the transform was fitted on.</summary>
     int InputFeatureCount { get; }
 
+    /// <summary>Features per output row.</summary>
     int OutputFeatureCount { get; }
 
+    /// <summary>Maps one row of <see cref="InputFeatureCount"/> values into <paramref name="output"/> of <see cref="OutputFeatureCount"/> values; the spans must not overlap.</summary>
     void TransformRow(ReadOnlySpan<double> row, Span<double> output);
 }
 
+/// <summary>Applies an <see cref="IFeatureTransform"/> to whole datasets.</summary>
 public static class FeatureTransformExtensions
 {
     /// <summary>The dataset with every row mapped; labels, targets and names of classes are kept.</summary>

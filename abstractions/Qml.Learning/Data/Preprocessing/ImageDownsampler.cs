@@ -10,6 +10,8 @@ public sealed class ImageDownsampler : IFeatureTransform
     private readonly double[] rowWeights;
     private readonly double[] columnWeights;
 
+    /// <summary>Creates the transform from H × W (<paramref name="sourceHeight"/> × <paramref name="sourceWidth"/>) to h × w images.</summary>
+    /// <exception cref="Qml.Abstractions.QmlException">A size is &lt; 1, or a target size exceeds its source size (no upsampling).</exception>
     public ImageDownsampler(int sourceHeight, int sourceWidth, int targetHeight, int targetWidth)
     {
         if (sourceHeight < 1 || sourceWidth < 1 || targetHeight < 1 || targetWidth < 1 || targetHeight > sourceHeight || targetWidth > sourceWidth)
@@ -23,18 +25,25 @@ public sealed class ImageDownsampler : IFeatureTransform
         columnWeights = Weights(sourceWidth, targetWidth);
     }
 
+    /// <summary>Input image height H in pixels.</summary>
     public int SourceHeight { get; }
 
+    /// <summary>Input image width W in pixels.</summary>
     public int SourceWidth { get; }
 
+    /// <summary>Output image height h in pixels.</summary>
     public int TargetHeight { get; }
 
+    /// <summary>Output image width w in pixels.</summary>
     public int TargetWidth { get; }
 
+    /// <summary>H · W.</summary>
     public int InputFeatureCount => SourceHeight * SourceWidth;
 
+    /// <summary>h · w.</summary>
     public int OutputFeatureCount => TargetHeight * TargetWidth;
 
+    /// <summary>Area-averages one row-major H × W image into a row-major h × w image.</summary>
     public void TransformRow(ReadOnlySpan<double> row, Span<double> output)
     {
         // Separable: first average rows (h × W), then columns (h × w).

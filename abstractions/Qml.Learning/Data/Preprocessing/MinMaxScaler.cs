@@ -8,6 +8,8 @@ namespace Qml.Learning.Data.Preprocessing;
 /// </summary>
 public sealed class MinMaxScaler : IFeatureTransform
 {
+    /// <summary>Restores a fitted scaler (e.g. from a model card); the arrays are kept, not copied.</summary>
+    /// <exception cref="Qml.Abstractions.QmlException">The arrays differ in length, or not <paramref name="low"/> &lt; <paramref name="high"/>.</exception>
     public MinMaxScaler(double[] minimums, double[] maximums, double low, double high, bool clip)
     {
         FeatureStatistics.RequireLength(nameof(MinMaxScaler), "maximums", maximums.Length, minimums.Length);
@@ -23,20 +25,29 @@ public sealed class MinMaxScaler : IFeatureTransform
         Clip = clip;
     }
 
+    /// <summary>Per-feature training minimum.</summary>
     public IReadOnlyList<double> Minimums { get; }
 
+    /// <summary>Per-feature training maximum.</summary>
     public IReadOnlyList<double> Maximums { get; }
 
+    /// <summary>Where a feature's training minimum maps to.</summary>
     public double Low { get; }
 
+    /// <summary>Where a feature's training maximum maps to.</summary>
     public double High { get; }
 
+    /// <summary>Whether outputs are clamped to [<see cref="Low"/>, <see cref="High"/>].</summary>
     public bool Clip { get; }
 
+    /// <summary>Features per row the scaler was fitted on.</summary>
     public int InputFeatureCount => Minimums.Count;
 
+    /// <summary>Features per row (unchanged).</summary>
     public int OutputFeatureCount => Minimums.Count;
 
+    /// <summary>Fits per-feature minimum and maximum on <paramref name="train"/> (use the training part only).</summary>
+    /// <exception cref="Qml.Abstractions.QmlException">The dataset has no samples, or not <paramref name="low"/> &lt; <paramref name="high"/>.</exception>
     public static MinMaxScaler Fit(Dataset train, double low = 0, double high = 1, bool clip = false)
     {
         FeatureStatistics.RequireSamples(train, 1);
@@ -51,6 +62,7 @@ public sealed class MinMaxScaler : IFeatureTransform
         return new MinMaxScaler(minimums, maximums, low, high, clip);
     }
 
+    /// <summary>Maps each value by Low + (x − min)/(max − min)·(High − Low), clamped when <see cref="Clip"/>.</summary>
     public void TransformRow(ReadOnlySpan<double> row, Span<double> output)
     {
         for (var f = 0; f < Minimums.Count; f++)

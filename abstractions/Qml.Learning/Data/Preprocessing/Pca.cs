@@ -13,6 +13,12 @@ public sealed class Pca : IFeatureTransform
 
     private readonly double[] components;
 
+    /// <summary>Restores a fitted PCA (e.g. from a model card); the arrays are kept, not copied.</summary>
+    /// <param name="mean">Per-feature training mean, length F.</param>
+    /// <param name="components">Row-major k × F unit directions.</param>
+    /// <param name="explainedVariance">Variance along each of the k components, largest first.</param>
+    /// <param name="totalVariance">Sum of all feature variances.</param>
+    /// <exception cref="Qml.Abstractions.QmlException"><paramref name="components"/> does not hold k × F values.</exception>
     public Pca(double[] mean, double[] components, double[] explainedVariance, double totalVariance)
     {
         var k = explainedVariance.Length;
@@ -23,6 +29,7 @@ public sealed class Pca : IFeatureTransform
         TotalVariance = totalVariance;
     }
 
+    /// <summary>Per-feature training mean, subtracted before projecting.</summary>
     public IReadOnlyList<double> Mean { get; }
 
     /// <summary>Row-major k × F: row i is the unit direction of component i.</summary>
@@ -34,12 +41,21 @@ public sealed class Pca : IFeatureTransform
     /// <summary>Sum of all feature variances (the trace of the covariance).</summary>
     public double TotalVariance { get; }
 
+    /// <summary>Number of components k kept.</summary>
     public int ComponentCount => ExplainedVariance.Count;
 
+    /// <summary>Features F per input row.</summary>
     public int InputFeatureCount => Mean.Count;
 
+    /// <summary>Components k per output row.</summary>
     public int OutputFeatureCount => ComponentCount;
 
+    /// <summary>Fits the mean and the top <paramref name="components"/> directions on <paramref name="train"/> (use the training part only).
+    /// Each direction's sign is fixed (largest entry positive) so a refit gives the same features.</summary>
+    /// <param name="train">At least 2 samples.</param>
+    /// <param name="components">Components k to keep, 1..F.</param>
+    /// <param name="seed">Seed of the subspace iteration used above <see cref="JacobiFeatureLimit"/> features.</param>
+    /// <exception cref="Qml.Abstractions.QmlException">Fewer than 2 samples, or k outside 1..F.</exception>
     public static Pca Fit(Dataset train, int components, int seed = 0)
     {
         FeatureStatistics.RequireSamples(train, 2);
@@ -74,6 +90,7 @@ public sealed class Pca : IFeatureTransform
         return new Pca(mean, vectors, eigen.Values[..components].Select(v => Math.Max(v, 0)).ToArray(), total);
     }
 
+    /// <summary>Writes the k projections of the centred row onto the components.</summary>
     public void TransformRow(ReadOnlySpan<double> row, Span<double> output)
     {
         var f = Mean.Count;

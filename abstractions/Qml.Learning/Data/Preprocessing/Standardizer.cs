@@ -6,6 +6,8 @@ namespace Qml.Learning.Data.Preprocessing;
 /// </summary>
 public sealed class Standardizer : IFeatureTransform
 {
+    /// <summary>Restores a fitted standardizer (e.g. from a model card); the arrays are kept, not copied.</summary>
+    /// <exception cref="Qml.Abstractions.QmlException">The arrays differ in length.</exception>
     public Standardizer(double[] means, double[] standardDeviations)
     {
         FeatureStatistics.RequireLength(nameof(Standardizer), "standardDeviations", standardDeviations.Length, means.Length);
@@ -13,14 +15,20 @@ public sealed class Standardizer : IFeatureTransform
         StandardDeviations = standardDeviations;
     }
 
+    /// <summary>Per-feature training mean.</summary>
     public IReadOnlyList<double> Means { get; }
 
+    /// <summary>Per-feature population standard deviation of the training part (1 for constant features).</summary>
     public IReadOnlyList<double> StandardDeviations { get; }
 
+    /// <summary>Features per row the standardizer was fitted on.</summary>
     public int InputFeatureCount => Means.Count;
 
+    /// <summary>Features per row (unchanged).</summary>
     public int OutputFeatureCount => Means.Count;
 
+    /// <summary>Fits per-feature mean and population standard deviation on <paramref name="train"/> (use the training part only).</summary>
+    /// <exception cref="Qml.Abstractions.QmlException">The dataset has no samples.</exception>
     public static Standardizer Fit(Dataset train)
     {
         var means = FeatureStatistics.Means(train);
@@ -44,6 +52,7 @@ public sealed class Standardizer : IFeatureTransform
         return new Standardizer(means, deviations);
     }
 
+    /// <summary>Writes (x − mean) / std per feature.</summary>
     public void TransformRow(ReadOnlySpan<double> row, Span<double> output)
     {
         for (var f = 0; f < Means.Count; f++)

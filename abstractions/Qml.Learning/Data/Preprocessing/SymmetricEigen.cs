@@ -5,6 +5,7 @@ namespace Qml.Learning.Data.Preprocessing;
 /// <summary>Eigenvalues in descending order; row i of the row-major <see cref="Vectors"/> is the unit eigenvector of value i.</summary>
 public sealed record EigenDecomposition(double[] Values, double[] Vectors, int Size)
 {
+    /// <summary>The unit eigenvector of eigenvalue <paramref name="index"/> (length <see cref="EigenDecomposition.Size"/>).</summary>
     public ReadOnlySpan<double> Vector(int index) => Vectors.AsSpan(index * Size, Size);
 }
 

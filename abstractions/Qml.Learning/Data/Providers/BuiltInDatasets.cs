@@ -18,16 +18,23 @@ public static class BuiltInDatasets
 
     private static readonly Lazy<IReadOnlyList<IDatasetProvider>> Providers = new(CreateAll);
 
+    /// <summary>Every built-in provider (moons, circles, xor, parity, time series, fashion-mnist, mnist, csv).</summary>
     public static IReadOnlyList<IDatasetProvider> All => Providers.Value;
 
+    /// <summary>The names of <see cref="All"/>.</summary>
     public static IEnumerable<string> Names => All.Select(p => p.Name);
 
+    /// <summary>The built-in provider named <paramref name="name"/> (case-insensitive), or null.</summary>
     public static IDatasetProvider? Find(string name) =>
         All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The built-in provider named <paramref name="name"/> (case-insensitive).</summary>
+    /// <exception cref="QmlException">No built-in dataset has that name; the message lists the valid ones.</exception>
     public static IDatasetProvider Get(string name) =>
         Find(name) ?? throw new QmlException($"No built-in dataset '{name}' (available: {string.Join(", ", Names)}).");
 
+    /// <summary>Loads the built-in dataset <paramref name="name"/> with <paramref name="options"/> (defaults when null).</summary>
+    /// <exception cref="QmlException">Unknown name, an unknown or invalid option, or missing data files.</exception>
     public static Dataset Load(string name, DatasetOptions? options = null) => Get(name).Load(options ?? DatasetOptions.Default);
 
     private static IReadOnlyList<IDatasetProvider> CreateAll() =>

@@ -8,10 +8,16 @@ public sealed record DatasetDescriptor(
     IReadOnlyList<DatasetOptionInfo> Options,
     string? Source = null);
 
+/// <summary>What a dataset's samples are for.</summary>
 public enum DatasetTask
 {
+    /// <summary>Samples with class labels.</summary>
     Classification,
+
+    /// <summary>Samples with numeric targets.</summary>
     Regression,
+
+    /// <summary>Windows of a time series with the next steps as targets (a regression dataset with a sequence length).</summary>
     Forecasting,
 }
 

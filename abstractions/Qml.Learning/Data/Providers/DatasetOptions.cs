@@ -8,6 +8,7 @@ namespace Qml.Learning.Data;
 /// </summary>
 public sealed record DatasetOptions : KeyValueOptions<DatasetOptions>
 {
+    /// <summary>Names the options in error messages ("Dataset option ...").</summary>
     protected override string Subject => "Dataset";
 
     /// <summary>Throws when a key is not documented by the dataset, listing the valid keys.</summary>

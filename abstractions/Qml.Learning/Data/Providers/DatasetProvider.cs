@@ -6,10 +6,14 @@ namespace Qml.Learning.Data;
 /// </summary>
 public sealed class DatasetProvider(DatasetDescriptor descriptor, Func<DatasetOptions, Dataset> load) : IDatasetProvider
 {
+    /// <summary>The dataset's name, from the descriptor.</summary>
     public string Name => descriptor.Name;
 
+    /// <summary>The descriptor given at construction.</summary>
     public DatasetDescriptor Describe() => descriptor;
 
+    /// <summary>Checks the option keys against the descriptor, then calls the load function.</summary>
+    /// <exception cref="Qml.Abstractions.QmlException">An option key the descriptor does not list, or whatever the load function throws for bad values or data.</exception>
     public Dataset Load(DatasetOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

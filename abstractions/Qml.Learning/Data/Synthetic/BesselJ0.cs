@@ -9,6 +9,7 @@ public static class BesselJ0
 {
     private const double SeriesLimit = 12.0;
 
+    /// <summary>J0(<paramref name="x"/>) for any real x (J0 is even; J0(0) = 1).</summary>
     public static double Evaluate(double x)
     {
         x = Math.Abs(x); // J0 is even.

@@ -7,6 +7,12 @@ namespace Qml.Learning.Data.Synthetic;
 /// </summary>
 public static class Circles
 {
+    /// <summary>Generates the dataset: 2 features (x, y), 2 classes, samples/2 (rounded down) on the outer circle and the rest on the inner one.</summary>
+    /// <param name="samples">Total samples, ≥ 2.</param>
+    /// <param name="noise">Standard deviation of the Gaussian jitter, ≥ 0.</param>
+    /// <param name="factor">Inner radius over outer, in (0, 1).</param>
+    /// <param name="seed">Seed of the shuffle and the noise.</param>
+    /// <exception cref="Qml.Abstractions.QmlException">An argument is outside its range.</exception>
     public static Dataset Generate(int samples = 200, double noise = 0.05, double factor = 0.5, int seed = 0)
     {
         SyntheticChecks.AtLeast("circles", "samples", samples, 2);

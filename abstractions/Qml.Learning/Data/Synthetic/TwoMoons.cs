@@ -7,6 +7,11 @@ namespace Qml.Learning.Data.Synthetic;
 /// </summary>
 public static class TwoMoons
 {
+    /// <summary>Generates the dataset: 2 features (x, y), 2 classes, about half the samples in each.</summary>
+    /// <param name="samples">Total samples, ≥ 2.</param>
+    /// <param name="noise">Standard deviation of the Gaussian jitter, ≥ 0.</param>
+    /// <param name="seed">Seed of the shuffle and the noise.</param>
+    /// <exception cref="Qml.Abstractions.QmlException">An argument is outside its range.</exception>
     public static Dataset Generate(int samples = 200, double noise = 0.1, int seed = 0)
     {
         SyntheticChecks.AtLeast("moons", "samples", samples, 2);
