@@ -20,8 +20,10 @@ public sealed class AdamW : Optimizer
         _v = AddBuffer("exp_avg_sq");
     }
 
+    /// <summary>The hyperparameters; <see cref="Optimizer.LearningRate"/> starts at their learning rate and may then change.</summary>
     public AdamOptions Options { get; }
 
+    /// <summary>Decays each parameter that has a gradient by (1 − lr·λ), then applies the Adam update of its raw gradient.</summary>
     public override void Step()
     {
         StepCount++;

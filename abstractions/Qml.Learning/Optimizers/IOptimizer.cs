@@ -9,6 +9,7 @@ namespace Qml.Learning.Optimizers;
 /// </summary>
 public interface IOptimizer
 {
+    /// <summary>The step size of the next update (finite, ≥ 0); schedules set it between epochs.</summary>
     double LearningRate { get; set; }
 
     /// <summary>Clears the gradients of every parameter.</summary>

@@ -24,6 +24,12 @@ public sealed class Lbfgs : IOptimizer
     private double _prevLoss;
     private double _learningRate;
 
+    /// <summary>Creates the optimizer with an empty history.</summary>
+    /// <param name="parameters">What to train; all parameters are treated as one flat vector.</param>
+    /// <param name="options">Hyperparameters; PyTorch's LBFGS defaults when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="parameters"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">HistorySize, MaxIterations or MaxEvaluations &lt; 1, or a learning rate that is not finite and positive.</exception>
     public Lbfgs(IReadOnlyList<Parameter> parameters, LbfgsOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -47,10 +53,14 @@ public sealed class Lbfgs : IOptimizer
         LearningRate = Options.LearningRate;
     }
 
+    /// <summary>The hyperparameters given at construction.</summary>
     public LbfgsOptions Options { get; }
 
+    /// <summary>The parameters, in the order they are flattened into one vector.</summary>
     public IReadOnlyList<Parameter> Parameters { get; }
 
+    /// <summary>The initial step length of each line search (or the fixed step without one).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">On set: a value that is not finite and positive.</exception>
     public double LearningRate
     {
         get => _learningRate;
@@ -71,6 +81,7 @@ public sealed class Lbfgs : IOptimizer
     /// <summary>Closure evaluations over all calls.</summary>
     public long Evaluations { get; private set; }
 
+    /// <summary>Clears the gradient of every parameter.</summary>
     public void ZeroGrad()
     {
         foreach (Parameter p in Parameters)
@@ -82,6 +93,10 @@ public sealed class Lbfgs : IOptimizer
     /// <summary>Not available: L-BFGS must re-evaluate the loss. Use <see cref="Step(Func{double})"/>.</summary>
     public void Step() => throw new NotSupportedException("L-BFGS re-evaluates the loss during its line search; call Step(closure) with a closure that zeroes the gradients, computes the loss, calls Backward() and returns the loss.");
 
+    /// <summary>Runs up to <see cref="LbfgsOptions.MaxIterations"/> iterations, stopping early on the gradient or change tolerances
+    /// or the evaluation budget; see <see cref="IOptimizer.Step(Func{double})"/> for the closure's contract.</summary>
+    /// <returns>The loss of the first evaluation, before any update.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="closure"/> is null.</exception>
     public double Step(Func<double> closure)
     {
         ArgumentNullException.ThrowIfNull(closure);
@@ -219,6 +234,7 @@ public sealed class Lbfgs : IOptimizer
         return q;
     }
 
+    /// <summary>PyTorch-named state: <c>lr</c>, <c>n_iter</c>, <c>func_evals</c>, <c>t</c>, <c>h_diag</c>, <c>prev_loss</c>, <c>d</c>, <c>prev_flat_grad</c>, <c>old_dirs</c> and <c>old_stps</c> ([k, total parameter count]) and <c>ro</c> ([k]); copies.</summary>
     public IReadOnlyDictionary<string, Tensor> State
     {
         get
@@ -249,6 +265,8 @@ public sealed class Lbfgs : IOptimizer
         }
     }
 
+    /// <summary>Restores a <see cref="State"/> taken from an L-BFGS over parameters of the same total size.</summary>
+    /// <exception cref="ArgumentException">A key is missing or unknown, or the history shapes do not match (or exceed <see cref="LbfgsOptions.HistorySize"/>).</exception>
     public void LoadState(IReadOnlyDictionary<string, Tensor> state)
     {
         ArgumentNullException.ThrowIfNull(state);

@@ -13,6 +13,10 @@ public abstract class Optimizer : IOptimizer
     private readonly List<(string Name, Tensor[] PerParameter)> _buffers = [];
     private double _learningRate;
 
+    /// <summary>Stores the parameters (the list is copied) and the initial learning rate.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="parameters"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="learningRate"/> is negative, NaN or infinite.</exception>
     protected Optimizer(IReadOnlyList<Parameter> parameters, double learningRate)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -25,8 +29,11 @@ public abstract class Optimizer : IOptimizer
         LearningRate = learningRate;
     }
 
+    /// <summary>The parameters updated, in the order the state's "{index}.{name}" keys refer to.</summary>
     public IReadOnlyList<Parameter> Parameters { get; }
 
+    /// <summary>The step size of the next update; schedules set it between epochs.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">On set: a negative, NaN or infinite value.</exception>
     public double LearningRate
     {
         get => _learningRate;
@@ -44,6 +51,7 @@ public abstract class Optimizer : IOptimizer
     /// <summary>Completed steps.</summary>
     public long StepCount { get; protected set; }
 
+    /// <summary><c>step</c>, <c>lr</c> and every per-parameter buffer as <c>{index}.{name}</c>; copies, see <see cref="IOptimizer.State"/>.</summary>
     public IReadOnlyDictionary<string, Tensor> State
     {
         get
@@ -65,6 +73,8 @@ public abstract class Optimizer : IOptimizer
         }
     }
 
+    /// <summary>Restores the step count, learning rate and buffers from a <see cref="State"/> of the same optimizer and parameter shapes.</summary>
+    /// <exception cref="ArgumentException">A key is missing or unknown, or a tensor has another shape.</exception>
     public void LoadState(IReadOnlyDictionary<string, Tensor> state)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -101,6 +111,7 @@ public abstract class Optimizer : IOptimizer
         }
     }
 
+    /// <summary>Clears the gradient of every parameter.</summary>
     public void ZeroGrad()
     {
         foreach (Parameter p in Parameters)
@@ -109,6 +120,7 @@ public abstract class Optimizer : IOptimizer
         }
     }
 
+    /// <summary>One update of every parameter that has a gradient (parameters without one are skipped); increments <see cref="StepCount"/>.</summary>
     public abstract void Step();
 
     /// <summary>Evaluates <paramref name="closure"/> once (loss and gradients), then steps; returns that loss.</summary>
@@ -133,6 +145,8 @@ public abstract class Optimizer : IOptimizer
         return perParameter;
     }
 
+    /// <summary>Validates a hyperparameter.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative, NaN or infinite; the message uses <paramref name="name"/>.</exception>
     protected static void RequireFinite(double value, string name)
     {
         if (!double.IsFinite(value) || value < 0)

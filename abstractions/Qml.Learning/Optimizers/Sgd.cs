@@ -11,6 +11,13 @@ public sealed class Sgd : Optimizer
 {
     private readonly Tensor[] _velocity;
 
+    /// <summary>Creates the optimizer with a zero <c>momentum_buffer</c> per parameter.</summary>
+    /// <param name="parameters">What to train.</param>
+    /// <param name="options">Hyperparameters; plain SGD when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="parameters"/> is empty.</exception>
+    /// <exception cref="ArgumentException">Also: Nesterov without positive momentum.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A negative or non-finite rate, momentum or weight decay.</exception>
     public Sgd(IReadOnlyList<Parameter> parameters, SgdOptions? options = null)
         : base(parameters, (options ?? new SgdOptions()).LearningRate)
     {
@@ -25,8 +32,10 @@ public sealed class Sgd : Optimizer
         _velocity = AddBuffer("momentum_buffer");
     }
 
+    /// <summary>The hyperparameters; <see cref="Optimizer.LearningRate"/> starts at their learning rate and may then change.</summary>
     public SgdOptions Options { get; }
 
+    /// <summary>One SGD update of every parameter that has a gradient.</summary>
     public override void Step()
     {
         double lr = LearningRate, mu = Options.Momentum, decay = Options.WeightDecay;

@@ -22,6 +22,13 @@ public static class Cobyla
     private const double Beta = 2.1;
     private const double AcceptRatio = 0.1;
 
+    /// <summary>Minimises <paramref name="objective"/> from <paramref name="initialPoint"/> subject to every constraint gᵢ(x) ≥ 0.</summary>
+    /// <param name="objective">f(x); called with a span valid only during the call.</param>
+    /// <param name="initialPoint">The starting x (need not be feasible).</param>
+    /// <param name="constraints">The gᵢ, each feasible where ≥ 0; none when null.</param>
+    /// <param name="options">Radii and budget; defaults when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="objective"/> is null.</exception>
+    /// <exception cref="QmlException">Invalid options, an empty or non-finite initial point, or the objective returned NaN.</exception>
     public static GradientFreeResult Minimize(
         Func<ReadOnlySpan<double>, double> objective,
         ReadOnlySpan<double> initialPoint,

@@ -13,6 +13,12 @@ public static class NelderMead
 {
     private const string Name = "Nelder–Mead";
 
+    /// <summary>Minimises <paramref name="objective"/> (unconstrained) starting from a simplex around <paramref name="initialPoint"/>.</summary>
+    /// <param name="objective">f(x); called with a span valid only during the call.</param>
+    /// <param name="initialPoint">The starting x.</param>
+    /// <param name="options">Tolerances and budgets; defaults when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="objective"/> is null.</exception>
+    /// <exception cref="QmlException">Invalid options, an empty or non-finite initial point, or the objective returned NaN.</exception>
     public static GradientFreeResult Minimize(Func<ReadOnlySpan<double>, double> objective, ReadOnlySpan<double> initialPoint, NelderMeadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(objective);

@@ -3,8 +3,10 @@ namespace Qml.Learning.Optimizers.GradientFree;
 /// <summary>Settings of <see cref="NelderMead"/>.</summary>
 public sealed record NelderMeadOptions
 {
+    /// <summary>Objective evaluations allowed, ≥ 1.</summary>
     public int MaxEvaluations { get; init; } = 10_000;
 
+    /// <summary>Simplex iterations allowed, ≥ 1.</summary>
     public int MaxIterations { get; init; } = 10_000;
 
     /// <summary>Converged when every vertex's f is within this of the best (absolute)…</summary>

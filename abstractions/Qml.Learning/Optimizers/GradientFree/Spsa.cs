@@ -12,6 +12,12 @@ public static class Spsa
 {
     private const string Name = "SPSA";
 
+    /// <summary>Minimises <paramref name="objective"/> (unconstrained, possibly noisy) from <paramref name="initialPoint"/>.</summary>
+    /// <param name="objective">f(x); called with a span valid only during the call.</param>
+    /// <param name="initialPoint">The starting x.</param>
+    /// <param name="options">Gains, budget and seed; defaults when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="objective"/> is null.</exception>
+    /// <exception cref="QmlException">Invalid options, an empty or non-finite initial point, or the objective returned NaN.</exception>
     public static GradientFreeResult Minimize(Func<ReadOnlySpan<double>, double> objective, ReadOnlySpan<double> initialPoint, SpsaOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(objective);

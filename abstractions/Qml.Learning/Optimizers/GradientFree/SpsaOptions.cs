@@ -7,6 +7,7 @@ namespace Qml.Learning.Optimizers.GradientFree;
 /// </summary>
 public sealed record SpsaOptions
 {
+    /// <summary>Iterations k = 0..MaxIterations-1 (two or more evaluations each).</summary>
     public int MaxIterations { get; init; } = 200;
 
     /// <summary>a in a_k; ignored when <see cref="Calibrate"/> is set.</summary>
@@ -15,8 +16,10 @@ public sealed record SpsaOptions
     /// <summary>c in c_k: the size of the ± perturbation; about the objective's noise level or larger.</summary>
     public double Perturbation { get; init; } = 0.1;
 
+    /// <summary>Decay exponent α of a_k (Spall's 0.602).</summary>
     public double Alpha { get; init; } = 0.602;
 
+    /// <summary>Decay exponent γ of c_k (Spall's 0.101).</summary>
     public double Gamma { get; init; } = 0.101;
 
     /// <summary>A in a_k; null means 0.1 × <see cref="MaxIterations"/>.</summary>
@@ -29,8 +32,10 @@ public sealed record SpsaOptions
     /// </summary>
     public bool Calibrate { get; init; }
 
+    /// <summary>With <see cref="Calibrate"/>: the wanted first-step move per coordinate (2π/10 by default, suited to rotation angles).</summary>
     public double CalibrationTargetStep { get; init; } = 2 * Math.PI / 10;
 
+    /// <summary>With <see cref="Calibrate"/>: random perturbations averaged to choose a.</summary>
     public int CalibrationSamples { get; init; } = 25;
 
     /// <summary>
