@@ -19,8 +19,11 @@ public enum DifferentiationMethod
 /// <summary>The spellings users type after <c>--diff</c>.</summary>
 public static class DifferentiationMethodNames
 {
+    /// <summary>The canonical spellings, indexed by <see cref="DifferentiationMethod"/> value.</summary>
     public static IReadOnlyList<string> All { get; } = ["auto", "adjoint", "parameter-shift", "finite-diff"];
 
+    /// <summary>Parses a spelling (case-insensitive); <c>ps</c> and <c>fd</c> are accepted as short forms.</summary>
+    /// <exception cref="Abstractions.QmlException">An unknown spelling; the message lists the valid ones.</exception>
     public static DifferentiationMethod Parse(string text) => text.ToLowerInvariant() switch
     {
         "auto" => DifferentiationMethod.Auto,
@@ -30,5 +33,6 @@ public static class DifferentiationMethodNames
         _ => throw new Abstractions.QmlException($"unknown differentiation method '{text}'; valid: {string.Join(", ", All)}."),
     };
 
+    /// <summary>The canonical spelling of <paramref name="method"/>, as <see cref="Parse"/> reads it.</summary>
     public static string Name(DifferentiationMethod method) => All[(int)method];
 }

@@ -19,6 +19,15 @@ public sealed class QuantumLayer : Module
     private readonly int[] _inputSymbols;
     private readonly int[] _weightSymbols;
 
+    /// <summary>Wraps <paramref name="circuit"/>; the weights start uniform in [0, 2π).</summary>
+    /// <param name="circuit">The template; its input and weight symbols are bound per request.</param>
+    /// <param name="observables">What to read out, one output column each (at least one).</param>
+    /// <param name="backend">Runs the circuits; not owned (not disposed by the layer).</param>
+    /// <param name="random">Source of the initial weights.</param>
+    /// <param name="method">How to differentiate; <see cref="DifferentiationMethod.Auto"/> picks adjoint when the backend has it.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="observables"/> is empty.</exception>
+    /// <exception cref="QmlException"><see cref="DifferentiationMethod.Adjoint"/> on a backend without it.</exception>
     public QuantumLayer(Circuit circuit, IReadOnlyList<Observable> observables, IBackend backend, Random random, DifferentiationMethod method = DifferentiationMethod.Auto)
     {
         ArgumentNullException.ThrowIfNull(circuit);
@@ -41,17 +50,22 @@ public sealed class QuantumLayer : Module
         Weights = RegisterParameter("weights", Tensor.RandomUniform(random, [_weightSymbols.Length], 0.0, 2 * Math.PI));
     }
 
+    /// <summary>The circuit template.</summary>
     public Circuit Circuit { get; }
 
+    /// <summary>The observables, in output-column order.</summary>
     public IReadOnlyList<Observable> Observables { get; }
 
+    /// <summary>The backend every forward and backward pass runs on.</summary>
     public IBackend Backend { get; }
 
     /// <summary>The resolved method (never <see cref="DifferentiationMethod.Auto"/>).</summary>
     public DifferentiationMethod Method { get; }
 
+    /// <summary>One angle (radians) per weight symbol, in the circuit's symbol order (checkpoint name <c>weights</c>).</summary>
     public Parameter Weights { get; }
 
+    /// <summary>Input symbols: the width the input [batch, inputs] must have.</summary>
     public int InputCount => _inputSymbols.Length;
 
     /// <summary>Maps input [batch, inputs] to expectations [batch, observables].</summary>

@@ -8,9 +8,12 @@ namespace Qml.Learning.Schedules;
 /// </summary>
 public interface ILearningRateSchedule
 {
+    /// <summary>The rate for 0-based <paramref name="epoch"/>; the same epoch always gives the same rate.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="epoch"/> is negative.</exception>
     double LearningRateAt(int epoch);
 }
 
+/// <summary>Applies schedules to optimizers.</summary>
 public static class LearningRateScheduleExtensions
 {
     /// <summary>Sets <paramref name="optimizer"/>'s learning rate for <paramref name="epoch"/>; call at the start of each epoch.</summary>
