@@ -9,6 +9,7 @@ namespace Qml.Learning.Adversarial;
 /// </summary>
 public sealed record AttackOptions
 {
+    /// <summary>The valid <see cref="Method"/> spellings.</summary>
     public static IReadOnlyList<string> MethodNames { get; } = ["fgsm", "pgd"];
 
     /// <summary>"fgsm" or "pgd".</summary>
@@ -26,6 +27,7 @@ public sealed record AttackOptions
     /// <summary>PGD starts from a uniformly random point of the ball (Madry et al.) drawn with this seed; null = from the clean input.</summary>
     public int? RandomStartSeed { get; init; }
 
+    /// <summary>The PGD step size used: <see cref="StepSize"/>, or ε/4 when it is null.</summary>
     public double EffectiveStepSize => StepSize ?? Epsilon / 4;
 
     /// <exception cref="QmlException">An option is out of range; the message names it.</exception>

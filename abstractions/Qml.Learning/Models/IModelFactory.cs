@@ -10,6 +10,7 @@ public interface IModelFactory
     /// <summary>The name users type; also the model id recorded in checkpoints.</summary>
     string Name { get; }
 
+    /// <summary>The model's task, options and description, without building it.</summary>
     ModelDescriptor Describe();
 
     /// <summary>

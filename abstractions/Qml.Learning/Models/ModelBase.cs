@@ -15,10 +15,14 @@ public abstract class ModelBase : IModel
     /// <summary>The metric names <see cref="Metrics"/> reports for each task; the first is the headline metric.</summary>
     public static IReadOnlyList<string> MetricNames(ModelTask task) => task == ModelTask.Classification ? ["accuracy"] : ["mse", "mae"];
 
+    /// <inheritdoc/>
     public abstract ModelCard Card { get; }
 
+    /// <inheritdoc/>
     public abstract Module Network { get; }
 
+    /// <summary>Mean cross-entropy of logits [B, classes] against the labels (classification), or mean squared error against the targets (regression).</summary>
+    /// <exception cref="QmlException">The batch lacks the labels or targets the task needs, or the output and target counts differ.</exception>
     public virtual Tensor Loss(Tensor output, DatasetBatch batch)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -28,6 +32,8 @@ public abstract class ModelBase : IModel
             : Losses.Loss.MeanSquaredError(output, Targets(output, batch));
     }
 
+    /// <summary><c>accuracy</c> (classification; argmax of the logits) or <c>mse</c> and <c>mae</c> (regression) of this batch.</summary>
+    /// <exception cref="QmlException">The batch lacks the labels or targets the task needs, or the output and target counts differ.</exception>
     public virtual IReadOnlyDictionary<string, double> Metrics(Tensor output, DatasetBatch batch)
     {
         ArgumentNullException.ThrowIfNull(output);

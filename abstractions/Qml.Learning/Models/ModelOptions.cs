@@ -8,6 +8,7 @@ namespace Qml.Learning.Models;
 /// </summary>
 public sealed record ModelOptions : KeyValueOptions<ModelOptions>
 {
+    /// <summary>Names the options in error messages ("Model option ...").</summary>
     protected override string Subject => "Model";
 
     /// <summary>Throws when a key is not documented by the model, listing the valid keys.</summary>

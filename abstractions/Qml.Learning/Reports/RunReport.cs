@@ -17,11 +17,17 @@ namespace Qml.Learning.Reports;
 /// </summary>
 public static class RunReport
 {
+    /// <summary>Per-epoch metrics as CSV, one row per epoch.</summary>
     public const string MetricsCsv = "metrics.csv";
+    /// <summary>Per-epoch metrics as JSON, one object per epoch.</summary>
     public const string MetricsJson = "metrics.json";
+    /// <summary>SVG plot of the training and validation loss per epoch.</summary>
     public const string LossPlot = "loss.svg";
+    /// <summary>SVG plot of the headline metric per epoch.</summary>
     public const string MetricPlot = "metric.svg";
+    /// <summary>SVG confusion matrix of the test set (classification).</summary>
     public const string ConfusionPlot = "confusion.svg";
+    /// <summary>SVG scatter of predicted against true test targets (regression).</summary>
     public const string PredictionsPlot = "predictions.svg";
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };

@@ -24,9 +24,13 @@ namespace Qml.Learning.Training;
 /// </remarks>
 public static class Checkpoint
 {
+    /// <summary>The network's parameters and buffers (safetensors, with the model id in the metadata).</summary>
     public const string WeightsFile = "weights.safetensors";
+    /// <summary>The optimizer's <see cref="Optimizers.IOptimizer.State"/> (safetensors).</summary>
     public const string OptimizerFile = "optimizer.safetensors";
+    /// <summary>The <see cref="Models.ModelCard"/> (JSON).</summary>
     public const string CardFile = "model.json";
+    /// <summary>The <see cref="TrainerState"/> (JSON); written last, so its presence marks a complete set.</summary>
     public const string TrainerFile = "trainer.json";
 
     /// <summary>The weights of the best validation epoch so far (same layout as <see cref="WeightsFile"/>).</summary>
@@ -145,6 +149,8 @@ public static class Checkpoint
         return ModelCard.Read(path);
     }
 
+    /// <summary>Reads <c>trainer.json</c> of the checkpoint in <paramref name="directory"/>, first completing or discarding an interrupted save.</summary>
+    /// <exception cref="CheckpointException">The file is missing or malformed.</exception>
     public static TrainerState ReadState(string directory)
     {
         Recover(directory);

@@ -25,6 +25,7 @@ public sealed record DataPreparation(
     int SplitSeed,
     bool Chronological)
 {
+    /// <summary>The valid <see cref="Scaling"/> spellings: z-score, min–max, or none.</summary>
     public static IReadOnlyList<string> ScalingNames { get; } = ["standardize", "minmax", "none"];
 
     /// <summary>Splits <paramref name="dataset"/>, fits the scaling on the training part and applies it to all three.</summary>

@@ -27,6 +27,9 @@ public sealed class Trainer
     private readonly IModel _model;
     private readonly TrainingOptions _options;
 
+    /// <summary>Creates a trainer for <paramref name="model"/>; nothing runs until <see cref="Fit"/>.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="QmlException">An option is invalid (e.g. epochs or batch size &lt; 1, a non-positive rate, an unknown optimizer or schedule); the message names the option.</exception>
     public Trainer(IModel model, TrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -12,6 +12,7 @@ namespace Qml.Learning.Training;
 /// </summary>
 public sealed record TrainerState
 {
+    /// <summary>The current version of this file's layout.</summary>
     public const int CurrentFormat = 1;
 
     private static readonly JsonSerializerOptions Json = new()
@@ -21,22 +22,31 @@ public sealed record TrainerState
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    /// <summary>The file layout version.</summary>
     public int Format { get; init; } = CurrentFormat;
 
+    /// <summary>The model factory name; a resume with another model is refused.</summary>
     public required string ModelId { get; init; }
 
+    /// <summary>The run's seed; each epoch's randomness derives from it and the epoch number.</summary>
     public required int Seed { get; init; }
 
+    /// <summary>The optimizer name (one of <see cref="TrainingOptions.OptimizerNames"/>).</summary>
     public required string Optimizer { get; init; }
 
+    /// <summary>The mini-batch size used.</summary>
     public int BatchSize { get; init; }
 
+    /// <summary>Epochs finished; a resume starts at this (0-based) epoch.</summary>
     public int EpochsCompleted { get; init; }
 
+    /// <summary>The lowest validation loss so far (+∞ before the first validation).</summary>
     public double BestValidationLoss { get; init; } = double.PositiveInfinity;
 
+    /// <summary>The epoch that reached <see cref="BestValidationLoss"/>.</summary>
     public int BestEpoch { get; init; }
 
+    /// <summary>Consecutive epochs since the validation loss last improved (for early stopping).</summary>
     public int EpochsWithoutImprovement { get; init; }
 
     /// <summary>
@@ -50,8 +60,10 @@ public sealed record TrainerState
     /// <summary>True when early stopping ended the run; a resume then has nothing left to do.</summary>
     public bool StoppedEarly { get; init; }
 
+    /// <summary>One record per completed epoch, in order.</summary>
     public IReadOnlyList<EpochRecord> History { get; init; } = [];
 
+    /// <summary>Indented camelCase JSON, the form <see cref="Read"/> reads.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <exception cref="CheckpointException">The file is missing or malformed.</exception>

@@ -3,14 +3,19 @@ namespace Qml.Learning.Training;
 /// <summary>How <see cref="Trainer"/> trains (the <c>qml train</c> flags).</summary>
 public sealed record TrainingOptions
 {
+    /// <summary>The valid <see cref="Optimizer"/> spellings.</summary>
     public static IReadOnlyList<string> OptimizerNames { get; } = ["adam", "adamw", "sgd", "lbfgs", "spsa", "nelder-mead", "cobyla"];
 
+    /// <summary>The valid <see cref="Schedule"/> spellings.</summary>
     public static IReadOnlyList<string> ScheduleNames { get; } = ["none", "step", "cosine"];
 
+    /// <summary>Epochs to train, ≥ 1 (<c>--epochs</c>).</summary>
     public int Epochs { get; init; } = 30;
 
+    /// <summary>Samples per mini-batch, ≥ 1 (<c>--batch-size</c>); the last batch of an epoch may be smaller.</summary>
     public int BatchSize { get; init; } = 16;
 
+    /// <summary>Initial learning rate, &gt; 0 (<c>--lr</c>).</summary>
     public double LearningRate { get; init; } = 0.05;
 
     /// <summary>One of <see cref="OptimizerNames"/>. L-BFGS and the gradient-free methods work on the full training set each epoch.</summary>
