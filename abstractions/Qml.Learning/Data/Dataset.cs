@@ -49,7 +49,7 @@ public sealed class Dataset
     /// <summary>Samples N.</summary>
     public int SampleCount { get; }
 
-    /// <summary>Features F per sample (T·F per step for a sequence dataset).</summary>
+    /// <summary>Features F per sample (T · <see cref="StepFeatureCount"/> for a sequence dataset).</summary>
     public int FeatureCount { get; }
 
     /// <summary>Class index of each sample, in 0..<see cref="ClassCount"/>-1; null unless classification.</summary>
