@@ -8,14 +8,22 @@ using Qml.Abstractions.Gates;
 namespace Qml.Backends.Remote;
 
 /// <summary>A circuit on physical qubits and where each logical qubit ended up (<c>Layout[logical] = physical</c>).</summary>
-internal sealed record TranspiledCircuit(Circuit Circuit, ImmutableArray<int> Layout);
+internal sealed record TranspiledCircuit(Circuit Circuit, ImmutableArray<int> Layout)
+{
+    /// <summary>Where each logical qubit started (<c>InitialLayout[logical] = physical</c>).</summary>
+    public ImmutableArray<int> InitialLayout { get; init; } = Layout;
+
+    /// <summary>SWAPs the router inserted.</summary>
+    public int Swaps { get; init; }
+}
 
 /// <summary>
 /// A device's constraints: a native gate set (<c>-o gates=rz,sx,x,cx</c> or <c>ibm</c>) and a
 /// coupling map (<c>-o coupling=linear</c> or <c>-o coupling-map=FILE.json</c>). Circuits are
-/// decomposed into the gates, then routed: a two-qubit gate on qubits that are not coupled is
-/// preceded by SWAPs along a shortest path, moving its first qubit next to its second and
-/// tracking the layout. Measurements follow their qubits, so classical bits keep their meaning.
+/// decomposed into the gates, placed and routed (<see cref="CircuitRouter"/>: SABRE by default,
+/// or the shortest-path router), then CX are turned to the edges' direction on a directed map
+/// (<see cref="EdgeDirections"/>). Measurements follow their qubits, so classical bits keep
+/// their meaning; the final layout says where each logical qubit ended.
 /// </summary>
 internal sealed class HardwareTarget
 {
@@ -24,7 +32,7 @@ internal sealed class HardwareTarget
 
     private static readonly OperationKind[] Always = [OperationKind.Measure, OperationKind.Reset, OperationKind.Barrier];
 
-    public HardwareTarget(ImmutableHashSet<OperationKind>? gates, CouplingMap? coupling)
+    public HardwareTarget(ImmutableHashSet<OperationKind>? gates, CouplingMap? coupling, RoutingOptions? routing = null)
     {
         if (gates is not null && !gates.Contains(OperationKind.CX))
         {
@@ -38,12 +46,15 @@ internal sealed class HardwareTarget
 
         Gates = gates?.Union(Always);
         Coupling = coupling;
+        Routing = routing ?? RoutingOptions.Default;
     }
 
     /// <summary>The native gates (with measure, reset, barrier), or null for any gate.</summary>
     public ImmutableHashSet<OperationKind>? Gates { get; }
 
     public CouplingMap? Coupling { get; }
+
+    public RoutingOptions Routing { get; }
 
     public bool IsActive => Gates is not null || Coupling is not null;
 
@@ -83,6 +94,12 @@ internal sealed class HardwareTarget
         {
             // A router places two qubits side by side; wider gates are decomposed first.
             native = native.Where(k => k == OperationKind.Barrier || GateDefinition.Of(k).QubitCount <= 2 || !GateDefinition.Of(k).IsUnitary).ToImmutableHashSet();
+
+            // Only CX can be turned around an edge's direction (with H); other two-qubit gates that are not symmetric become CX.
+            if (Coupling.IsDirected)
+            {
+                native = native.Where(k => GateDefinition.Of(k).QubitCount != 2 || k == OperationKind.CX || EdgeDirections.Symmetric.Contains(k)).ToImmutableHashSet();
+            }
         }
 
         var decomposed = CircuitDecomposer.Decompose(circuit, new GateSet([.. native, OperationKind.U, OperationKind.CX], native.Contains(OperationKind.Unitary) ? 1 : 0));
@@ -93,7 +110,7 @@ internal sealed class HardwareTarget
 
         return Coupling is null
             ? new TranspiledCircuit(decomposed, [.. Enumerable.Range(0, circuit.QubitCount)])
-            : Route(decomposed, Coupling.For(circuit.QubitCount), native.Contains(OperationKind.Swap));
+            : Route(decomposed, Coupling.For(circuit.QubitCount), native);
     }
 
     /// <summary>U(θ, φ, λ) = RZ(φ + π)·SX·RZ(θ + π)·SX·RZ(λ) up to a global phase; U(0, φ, λ) = RZ(φ + λ) up to one.</summary>
@@ -132,78 +149,16 @@ internal sealed class HardwareTarget
         return circuit.WithOperations(output);
     }
 
-    private static TranspiledCircuit Route(Circuit circuit, CouplingMap map, bool nativeSwap)
+    private TranspiledCircuit Route(Circuit circuit, CouplingMap map, ImmutableHashSet<OperationKind> native)
     {
-        if (map.Qubits < circuit.QubitCount)
-        {
-            throw new QmlException($"backend 'remote': the circuit has {circuit.QubitCount} qubits; the coupling map {map.Description} has only {map.Qubits}.");
-        }
-
-        // layout[logical] = physical; at[physical] = logical (or -1 for an idle device qubit).
-        var layout = Enumerable.Range(0, circuit.QubitCount).ToArray();
-        var at = Enumerable.Range(0, map.Qubits).Select(p => p < circuit.QubitCount ? p : -1).ToArray();
-        var output = new List<Operation>(circuit.Operations.Length * 2);
-        foreach (var op in circuit.Operations)
-        {
-            if (op.Kind != OperationKind.Barrier && op.Qubits.Length == 2 && !map.Adjacent(layout[op.Qubits[0]], layout[op.Qubits[1]]))
-            {
-                var path = map.ShortestPath(layout[op.Qubits[0]], layout[op.Qubits[1]])
-                    ?? throw new QmlException($"backend 'remote': qubits {op.Qubits[0]} and {op.Qubits[1]} of {op} are not connected in the coupling map {map.Description}.");
-
-                // Walk the first qubit along the path until it stands next to the second.
-                for (var i = 0; i + 2 < path.Length; i++)
-                {
-                    Swap(path[i], path[i + 1], output, nativeSwap);
-                    var (a, b) = (at[path[i]], at[path[i + 1]]);
-                    (at[path[i]], at[path[i + 1]]) = (b, a);
-                    if (a >= 0)
-                    {
-                        layout[a] = path[i + 1];
-                    }
-
-                    if (b >= 0)
-                    {
-                        layout[b] = path[i];
-                    }
-                }
-            }
-
-            output.Add(Remap(op, layout));
-        }
-
+        var routed = CircuitRouter.Route(circuit, map, Routing);
+        var operations = EdgeDirections.Apply(routed.Operations!, map, native);
         return new TranspiledCircuit(
-            new Circuit(map.Qubits, circuit.ClassicalBitCount, circuit.Symbols, output, circuit.GlobalPhase, circuit.Name),
-            [.. layout]);
-    }
-
-    private static void Swap(int a, int b, List<Operation> output, bool nativeSwap)
-    {
-        if (nativeSwap)
+            new Circuit(map.Qubits, circuit.ClassicalBitCount, circuit.Symbols, operations, circuit.GlobalPhase, circuit.Name),
+            [.. routed.FinalLayout.Take(circuit.QubitCount)])
         {
-            output.Add(Operation.Gate(OperationKind.Swap, [a, b]));
-            return;
-        }
-
-        output.Add(Operation.Gate(OperationKind.CX, [a, b]));
-        output.Add(Operation.Gate(OperationKind.CX, [b, a]));
-        output.Add(Operation.Gate(OperationKind.CX, [a, b]));
-    }
-
-    private static Operation Remap(Operation op, int[] layout)
-    {
-        Span<int> qubits = stackalloc int[op.Qubits.Length];
-        for (var i = 0; i < qubits.Length; i++)
-        {
-            qubits[i] = layout[op.Qubits[i]];
-        }
-
-        return op.Kind switch
-        {
-            OperationKind.Measure => Operation.Measure(qubits[0], op.ClassicalBits[0]).WithCondition(op.Condition),
-            OperationKind.Reset => Operation.Reset(qubits[0]).WithCondition(op.Condition),
-            OperationKind.Barrier => Operation.Barrier(qubits),
-            OperationKind.Unitary => Operation.Unitary(op.Matrix!, qubits, op.Label).WithCondition(op.Condition),
-            _ => Operation.Gate(op.Kind, qubits, [.. op.Angles]).WithCondition(op.Condition),
+            InitialLayout = [.. routed.InitialLayout.Take(circuit.QubitCount)],
+            Swaps = routed.Swaps,
         };
     }
 }

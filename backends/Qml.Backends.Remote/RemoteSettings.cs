@@ -30,6 +30,8 @@ internal sealed record RemoteSettings(
     public const string GatesKey = "gates";
     public const string CouplingKey = "coupling";
     public const string CouplingMapKey = "coupling-map";
+    public const string RoutingKey = "routing";
+    public const string LayoutKey = "layout";
 
     public const int DefaultMaxQubits = 24;
 
@@ -56,7 +58,9 @@ internal sealed record RemoteSettings(
         new(PollKey, "First delay between status polls, in milliseconds (grows to 1 s).", "25"),
         new(GatesKey, "Native gates of the target device (OpenQASM names, e.g. rz,sx,x,cx, or 'ibm'); circuits are decomposed into them before they are sent.", "any"),
         new(CouplingKey, "Coupling of the target device: 'linear' (qubit i with i+1) routes circuits with SWAPs before they are sent; 'none' leaves them as they are.", "none"),
-        new(CouplingMapKey, "JSON file with the device's edge list [[a, b], …] (IBM's coupling_map); circuits are routed onto it with SWAPs.", "(none)"),
+        new(CouplingMapKey, "JSON file with the device's edge list [[a, b], …] (IBM's coupling_map), or {\"coupling_map\": [...], \"directed\": true} when a CX may only run from an edge's first qubit to its second; circuits are routed onto it with SWAPs.", "(none)"),
+        new(RoutingKey, "Router for a coupling map: 'sabre' (SWAPs chosen with lookahead) or 'basic' (SWAPs along a shortest path before each gate, the first router).", "sabre"),
+        new(LayoutKey, "Initial layout for a coupling map: 'sabre' (forward–backward search from seeded starts, fewest SWAPs) or 'trivial' (logical qubit i on physical qubit i).", "sabre"),
         new(RateLimitKey, "Jobs submitted to the host per period (N/min, N/s, N/h; 0: no limit), one token bucket per host shared by every remote backend in the process.", "5/min"),
     ];
 
@@ -106,7 +110,12 @@ internal sealed record RemoteSettings(
         {
             Token = token,
             RateLimit = options.GetString(RateLimitKey, string.Empty) is { Length: > 0 } rate ? JobRate.Parse(rate, RateLimitKey) : DefaultRateLimit,
-            Target = new HardwareTarget(HardwareTarget.ParseGates(options.GetString(GatesKey, string.Empty), GatesKey), ParseCoupling(options)),
+            Target = new HardwareTarget(
+                HardwareTarget.ParseGates(options.GetString(GatesKey, string.Empty), GatesKey),
+                ParseCoupling(options),
+                new RoutingOptions(
+                    RoutingOptions.ParseRouting(options.GetString(RoutingKey, string.Empty), RoutingKey),
+                    RoutingOptions.ParseLayout(options.GetString(LayoutKey, string.Empty), LayoutKey))),
         };
     }
 
