@@ -33,14 +33,18 @@ public sealed class SamplerJob
     private readonly Lock _gate = new();
     private readonly List<JobTransition> _transitions = [];
 
-    public SamplerJob(string id, string? idempotencyKey, JsonObject request, string programHash, IReadOnlyList<SamplerPub>? pubs, ulong seed)
-        : this(id, idempotencyKey, request, programHash, pubs, seed, DateTimeOffset.UtcNow)
+    private readonly TimeProvider _clock;
+
+    /// <summary>A job just accepted (status Queued); <paramref name="clock"/> stamps its transitions (the system clock by default).</summary>
+    public SamplerJob(string id, string? idempotencyKey, JsonObject request, string programHash, IReadOnlyList<SamplerPub>? pubs, ulong seed, TimeProvider? clock = null)
+        : this(id, idempotencyKey, request, programHash, pubs, seed, (clock ?? TimeProvider.System).GetUtcNow(), clock)
     {
         _transitions.Add(new JobTransition(JobStatus.Queued, Created));
     }
 
-    private SamplerJob(string id, string? idempotencyKey, JsonObject? request, string programHash, IReadOnlyList<SamplerPub>? pubs, ulong seed, DateTimeOffset created)
+    private SamplerJob(string id, string? idempotencyKey, JsonObject? request, string programHash, IReadOnlyList<SamplerPub>? pubs, ulong seed, DateTimeOffset created, TimeProvider? clock)
     {
+        _clock = clock ?? TimeProvider.System;
         Id = id;
         IdempotencyKey = string.IsNullOrEmpty(idempotencyKey) ? null : idempotencyKey;
         Request = request;
@@ -103,6 +107,18 @@ public sealed class SamplerJob
     internal Lock RecordGate { get; } = new();
 
     public bool IsFinished => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;
+
+    /// <summary>When the job reached its final status; null while it may still run.</summary>
+    public DateTimeOffset? FinishedAt
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return IsFinished ? _transitions[^1].At : null;
+            }
+        }
+    }
 
     /// <summary>Queued → Running; false when the job was cancelled while queued.</summary>
     public bool TryStart()
@@ -244,7 +260,7 @@ public sealed class SamplerJob
     }
 
     /// <summary>Rebuilds a job from its record (<see cref="ToRecord"/>); its PUBs are attached by <see cref="Requeue"/>.</summary>
-    public static SamplerJob FromRecord(JsonObject record)
+    public static SamplerJob FromRecord(JsonObject record, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         var id = record["id"]?.GetValue<string>() ?? throw new FormatException("the record has no id.");
@@ -255,7 +271,8 @@ public sealed class SamplerJob
             record["program_hash"]?.GetValue<string>() ?? string.Empty,
             null,
             record["seed"]?.GetValue<ulong>() ?? 0,
-            DateTimeOffset.Parse(record["created"]?.GetValue<string>() ?? throw new FormatException($"record {id} has no created time."), CultureInfo.InvariantCulture))
+            DateTimeOffset.Parse(record["created"]?.GetValue<string>() ?? throw new FormatException($"record {id} has no created time."), CultureInfo.InvariantCulture),
+            clock)
         {
             Status = Enum.Parse<JobStatus>(record["status"]?.GetValue<string>() ?? throw new FormatException($"record {id} has no status.")),
             Reason = record["reason"]?.GetValue<string>(),
@@ -301,7 +318,7 @@ public sealed class SamplerJob
     private void Enter(JobStatus status)
     {
         Status = status;
-        _transitions.Add(new JobTransition(status, DateTimeOffset.UtcNow));
+        _transitions.Add(new JobTransition(status, _clock.GetUtcNow()));
         if (status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled)
         {
             // The body is only needed to re-queue after a restart; a finished job keeps its hash.

@@ -112,7 +112,7 @@ public sealed class SamplerServer : IAsyncDisposable
             SamplerJob job;
             try
             {
-                job = SamplerJob.FromRecord(record);
+                job = SamplerJob.FromRecord(record, _options.Clock);
             }
             catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or KeyNotFoundException)
             {
@@ -152,9 +152,76 @@ public sealed class SamplerServer : IAsyncDisposable
             }
         }
 
-        if (!_jobs.IsEmpty)
+        var pruned = PruneFinishedJobs();
+        if (!_jobs.IsEmpty || pruned > 0)
         {
-            _log?.Invoke($"restored {_jobs.Count} job record(s) from {_store.Directory} ({_queue.Reader.Count} queued again).");
+            _log?.Invoke($"restored {_jobs.Count} job record(s) from {_store.Directory} ({_queue.Reader.Count} queued again, {pruned} past the retention of {_options.JobRetention} deleted).");
+        }
+    }
+
+    /// <summary>
+    /// Deletes finished jobs older than <see cref="ServeOptions.JobRetention"/> (record, job and
+    /// idempotency key), so the state directory does not grow without bound; a client asking for
+    /// one afterwards gets 404, and its key may be used again. Returns how many were deleted.
+    /// </summary>
+    public int PruneFinishedJobs()
+    {
+        if (_options.JobRetention is not { } retention)
+        {
+            return 0;
+        }
+
+        var cutoff = _options.Clock.GetUtcNow() - retention;
+        var pruned = 0;
+        foreach (var job in _jobs.Values)
+        {
+            if (job.FinishedAt is not { } finished || finished > cutoff)
+            {
+                continue;
+            }
+
+            // Under the submit gate, so a retry carrying this job's key sees either the old job or none.
+            lock (_submitGate)
+            {
+                if (job.IdempotencyKey is { } key)
+                {
+                    _byIdempotencyKey.TryRemove(new KeyValuePair<string, SamplerJob>(key, job));
+                }
+
+                if (_jobs.TryRemove(new KeyValuePair<string, SamplerJob>(job.Id, job)))
+                {
+                    _store.Delete(job.Id);
+                    pruned++;
+                }
+            }
+        }
+
+        return pruned;
+    }
+
+    /// <summary>Sweeps expired records every tenth of the retention (between 1 s and 1 h).</summary>
+    private async Task SweepAsync()
+    {
+        if (_options.JobRetention is not { } retention)
+        {
+            return;
+        }
+
+        var period = TimeSpan.FromTicks(Math.Clamp(retention.Ticks / 10, TimeSpan.TicksPerSecond, TimeSpan.TicksPerHour));
+        using var timer = new PeriodicTimer(period, _options.Clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                var pruned = PruneFinishedJobs();
+                if (pruned > 0)
+                {
+                    _log?.Invoke($"deleted {pruned} job record(s) finished more than {retention} ago.");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 
@@ -165,7 +232,7 @@ public sealed class SamplerServer : IAsyncDisposable
         var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
         var first = addresses?.Addresses.FirstOrDefault() ?? throw new InvalidOperationException("The server reports no address.");
         Address = new Uri(first.EndsWith('/') ? first : first + "/");
-        _workers = [.. Enumerable.Range(0, Math.Max(1, _options.MaxConcurrentJobs)).Select(_ => Task.Run(WorkAsync))];
+        _workers = [.. Enumerable.Range(0, Math.Max(1, _options.MaxConcurrentJobs)).Select(_ => Task.Run(WorkAsync)), Task.Run(SweepAsync)];
     }
 
     /// <summary>
@@ -334,7 +401,7 @@ public sealed class SamplerServer : IAsyncDisposable
                 // Writes to the queue happen only here (and in Restore, before the server starts),
                 // so after the count check the write succeeds. The record is on disk before the
                 // job can run and before the client hears its id.
-                job = new SamplerJob(Guid.NewGuid().ToString("N"), key, (JsonObject)body!, Convert.ToHexStringLower(SHA256.HashData(raw)), pubs, seed ?? (ulong)Random.Shared.NextInt64());
+                job = new SamplerJob(Guid.NewGuid().ToString("N"), key, (JsonObject)body!, Convert.ToHexStringLower(SHA256.HashData(raw)), pubs, seed ?? (ulong)Random.Shared.NextInt64(), _options.Clock);
                 try
                 {
                     _store.Save(job);

@@ -27,4 +27,13 @@ public sealed record ServeOptions
 
     /// <summary>Where job records live (one JSON file per job); null: a fresh temporary directory.</summary>
     public string? StateDirectory { get; init; }
+
+    /// <summary>
+    /// How long a finished job (completed, failed or cancelled) and its idempotency key are kept
+    /// after it finished; older records are deleted at start and by a periodic sweep. Null keeps them forever.
+    /// </summary>
+    public TimeSpan? JobRetention { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>The clock retention is measured on (tests move it forward).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

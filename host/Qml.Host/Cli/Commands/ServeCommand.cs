@@ -36,10 +36,15 @@ internal static class ServeCommand
         var maxBytesOption = new Option<long>("--max-request-bytes") { Description = "Largest request body (413 beyond).", DefaultValueFactory = _ => 4L * 1024 * 1024 };
         var maxQubitsOption = new Option<int>("--max-qubits") { Description = "Widest circuit accepted.", DefaultValueFactory = _ => 24 };
         var maxShotsOption = new Option<int>("--max-shots") { Description = "Most shots per PUB row.", DefaultValueFactory = _ => 1_000_000 };
+        var retentionOption = new Option<string>("--job-retention")
+        {
+            Description = "How long finished jobs and their idempotency keys are kept (e.g. 7d, 12h, 30m, 90s; 'forever' keeps them).",
+            DefaultValueFactory = _ => "7d",
+        };
 
         var command = new Command("serve", "Serve a backend over the Qiskit Runtime sampler REST API (POST /api/v1/jobs, bearer token).");
         backend.AddTo(command);
-        foreach (var option in new Option[] { listenOption, tokenFileOption, stateDirOption, maxQueuedOption, concurrencyOption, maxBytesOption, maxQubitsOption, maxShotsOption })
+        foreach (var option in new Option[] { listenOption, tokenFileOption, stateDirOption, maxQueuedOption, concurrencyOption, maxBytesOption, maxQubitsOption, maxShotsOption, retentionOption })
         {
             command.Options.Add(option);
         }
@@ -56,6 +61,7 @@ internal static class ServeCommand
                 MaxQubits = Positive(parseResult.GetValue(maxQubitsOption), "--max-qubits"),
                 MaxShots = Positive(parseResult.GetValue(maxShotsOption), "--max-shots"),
                 StateDirectory = parseResult.GetValue(stateDirOption) is { Length: > 0 } stateDir ? stateDir : throw new QmlException("--state-dir must name a directory."),
+                JobRetention = ParseRetention(parseResult.GetValue(retentionOption)!),
             };
             using var session = HostSession.Open(parseResult);
             using var served = session.CreateBackend(backend.Name(parseResult), backend.Options(parseResult));
@@ -66,7 +72,15 @@ internal static class ServeCommand
             void OnSignal(PosixSignalContext context)
             {
                 context.Cancel = true;
-                stop.Cancel();
+                try
+                {
+                    stop.Cancel();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The handler runs on its own thread: a signal delivered while the command
+                    // returns (System.CommandLine also cancels on Ctrl-C) finds the server stopped.
+                }
             }
 
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
@@ -90,6 +104,36 @@ internal static class ServeCommand
 
     /// <summary>Job records go under the working directory unless <c>--state-dir</c> says otherwise.</summary>
     internal const string DefaultStateDirectory = "qml-serve-state";
+
+    /// <summary>Reads <c>--job-retention</c>: a positive count with the unit d, h, m or s, or <c>forever</c> (null).</summary>
+    internal static TimeSpan? ParseRetention(string text)
+    {
+        var trimmed = text.Trim();
+        if (string.Equals(trimmed, "forever", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (trimmed.Length >= 2
+            && double.TryParse(trimmed.AsSpan(0, trimmed.Length - 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var count)
+            && count > 0 && double.IsFinite(count))
+        {
+            TimeSpan? span = char.ToLowerInvariant(trimmed[^1]) switch
+            {
+                'd' => TimeSpan.FromDays(count),
+                'h' => TimeSpan.FromHours(count),
+                'm' => TimeSpan.FromMinutes(count),
+                's' => TimeSpan.FromSeconds(count),
+                _ => null,
+            };
+            if (span is { } value && value >= TimeSpan.FromSeconds(1))
+            {
+                return value;
+            }
+        }
+
+        throw new QmlException($"--job-retention '{text}' is not a duration of at least 1 s; use a number with d, h, m or s (e.g. 7d, 12h, 30m, 90s) or 'forever'.");
+    }
 
     internal static IPEndPoint ParseListen(string text) =>
         IPEndPoint.TryParse(text, out var endpoint) && text.Contains(':', StringComparison.Ordinal)
