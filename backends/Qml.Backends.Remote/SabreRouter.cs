@@ -35,11 +35,14 @@ internal sealed class SabreRouter
     private readonly List<(int P, int Q)> _swapsSinceProgress = [];
     private readonly List<int> _heldMeasurements = [];
     private readonly Random _random;
+    private readonly int _releaseAfter;
     private int _swaps;
     private int _steps;
+    private int _releases;
 
-    private SabreRouter(DependencyDag dag, CouplingMap map, int[] initialLayout, int seed, bool emit)
+    private SabreRouter(DependencyDag dag, CouplingMap map, int[] initialLayout, int seed, bool emit, int releaseAfter)
     {
+        _releaseAfter = releaseAfter;
         _dag = dag;
         _map = map;
         _distance = map.Distances;
@@ -57,12 +60,15 @@ internal sealed class SabreRouter
         _random = new Random(seed);
     }
 
-    /// <summary>Routes <paramref name="dag"/> from <paramref name="initialLayout"/> (a permutation of the device's qubits).</summary>
-    public static RouteResult Route(DependencyDag dag, CouplingMap map, int[] initialLayout, int seed, bool emit)
+    /// <summary>
+    /// Routes <paramref name="dag"/> from <paramref name="initialLayout"/> (a permutation of the device's qubits).
+    /// The release valve opens after <paramref name="releaseAfter"/> SWAPs without a gate (default: 10 per device qubit, as Qiskit).
+    /// </summary>
+    public static RouteResult Route(DependencyDag dag, CouplingMap map, int[] initialLayout, int seed, bool emit, int? releaseAfter = null)
     {
-        var router = new SabreRouter(dag, map, initialLayout, seed, emit);
+        var router = new SabreRouter(dag, map, initialLayout, seed, emit, releaseAfter ?? (10 * Math.Max(1, map.Qubits)));
         router.Run();
-        return new RouteResult(router._output, [.. initialLayout], router._layout, router._swaps);
+        return new RouteResult(router._output, [.. initialLayout], router._layout, router._swaps) { Releases = router._releases };
     }
 
     private void Run()
@@ -75,8 +81,6 @@ internal sealed class SabreRouter
             }
         }
 
-        // Release after this many SWAPs without a gate (Qiskit: 10 per qubit).
-        var releaseAfter = 10 * Math.Max(1, _map.Qubits);
         List<int>? extended = null;
         while (_front.Count > 0)
         {
@@ -87,7 +91,7 @@ internal sealed class SabreRouter
                 continue;
             }
 
-            if (_swapsSinceProgress.Count >= releaseAfter)
+            if (_swapsSinceProgress.Count >= _releaseAfter)
             {
                 Release();
                 continue;
@@ -272,6 +276,7 @@ internal sealed class SabreRouter
         }
 
         _swapsSinceProgress.Clear();
+        _releases++;
         var closest = _front.Where(n => IsTwoQubitGate(_dag.Operations[n]))
             .MinBy(n => _distance[_layout[_dag.Operations[n].Qubits[0]]][_layout[_dag.Operations[n].Qubits[1]]]);
         var op = _dag.Operations[closest];

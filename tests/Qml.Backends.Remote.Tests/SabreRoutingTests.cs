@@ -239,6 +239,27 @@ public sealed class SabreRoutingTests
         await RoutingFixtures.AssertSameDistributionAsync(circuit, routed);
     }
 
+    [TestCase(0)]
+    [TestCase(1)]
+    public async Task TheReleaseValveRoutesExactlyWhenTheHeuristicStalls(int releaseAfter)
+    {
+        // Opening the valve after so few SWAPs forces it on most gates: undone SWAPs must leave no trace.
+        var map = RoutingFixtures.Grid(3, 4);
+        var circuit = RoutingFixtures.RandomCircuit(10, 40, 31 + releaseAfter);
+        var native = ImmutableHashSet.Create(OperationKind.U, OperationKind.CX, OperationKind.Measure, OperationKind.Reset, OperationKind.Barrier);
+        var decomposed = Qml.Abstractions.Decomposition.CircuitDecomposer.Decompose(circuit, new GateSet(native));
+        var layout = Enumerable.Range(0, map.Qubits).Reverse().ToArray();
+        var result = SabreRouter.Route(new DependencyDag(decomposed.Operations, decomposed.QubitCount), map, layout, seed: 1, emit: true, releaseAfter);
+        Assert.That(result.Releases, Is.GreaterThan(0), "the valve opened");
+        Assert.That(result.Operations!.Count(o => o.Kind == OperationKind.Swap), Is.EqualTo(result.Swaps), "undone SWAPs are not counted");
+
+        var routed = new TranspiledCircuit(
+            new Circuit(map.Qubits, 0, decomposed.Symbols, EdgeDirections.Apply(result.Operations!, map, native)),
+            [.. result.FinalLayout.Take(circuit.QubitCount)]);
+        RoutingFixtures.AssertRespects(routed.Circuit, map, native);
+        await RoutingFixtures.AssertSameDistributionAsync(circuit, routed);
+    }
+
     [Test]
     public void RoutingOptionsAreValidatedNamingTheOptionAndTheValidValues()
     {
