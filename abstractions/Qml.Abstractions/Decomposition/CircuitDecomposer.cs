@@ -9,7 +9,10 @@ namespace Qml.Abstractions.Decomposition;
 /// Rewrites a circuit into a backend's native gate set. Every rule is exact, including the
 /// global phase (accumulated in <see cref="Circuit.GlobalPhase"/>), keeps angles affine in the
 /// symbols, and ends in U + CX, which every gate set contains. Conditions carry over to every
-/// operation a rule produces.
+/// operation a rule produces. Unitaries wider than the backend applies are decomposed too: one
+/// qubit by ZYZ angles, two qubits by KAK with at most three CX (0, 1 or 2 when the gate allows),
+/// k ≥ 3 qubits by quantum Shannon steps down to two-qubit blocks ((9/16)·4^k − (3/2)·2^k CX:
+/// 24, 120, 528 for 3, 4, 5 qubits), or down to the widest unitary the backend applies.
 /// </summary>
 public static class CircuitDecomposer
 {
@@ -48,7 +51,7 @@ public static class CircuitDecomposer
             return;
         }
 
-        if (depth > 8)
+        if (depth > UnitaryMatrix.MaxQubits + 8)
         {
             throw new InvalidOperationException($"Decomposition of {operation} did not terminate.");
         }
@@ -163,11 +166,81 @@ public static class CircuitDecomposer
                     break;
                 }
 
+            case OperationKind.Unitary when op.Matrix!.QubitCount == 2:
+                TwoQubitUnitary(op, w, ref phase);
+                break;
+            case OperationKind.Unitary:
+                ShannonStep(op, w);
+                break;
             default:
-                throw new QmlException(
-                    $"{op} cannot run on this backend: it applies unitaries on at most "
-                    + "its declared width and no exact decomposition of a general multi-qubit unitary is built in; "
-                    + "express it with named gates.");
+                throw new QmlException($"{op} has no decomposition rule.");
+        }
+    }
+
+    /// <summary>KAK: at most three CX, fewer when the Weyl coordinates allow.</summary>
+    private static void TwoQubitUnitary(Operation op, RuleWriter w, ref Angle phase)
+    {
+        var circuit = TwoQubitDecomposition.Decompose(op.Matrix!.Entries.AsSpan());
+        CheckDeviation(op, circuit.Deviation);
+        foreach (var gate in circuit.Gates)
+        {
+            if (gate.Matrix is { } matrix)
+            {
+                var (theta, phi, lambda, gamma) = GateMatrices.ZyzAngles(matrix);
+                w.U(op.Qubits[gate.Qubit], theta, phi, lambda);
+                phase += gamma;
+            }
+            else
+            {
+                w.CX(op.Qubits[gate.Qubit], op.Qubits[gate.Target]);
+            }
+        }
+
+        phase += circuit.GlobalPhase;
+    }
+
+    /// <summary>
+    /// One quantum Shannon step on the operation's last qubit: four unitaries on the other qubits
+    /// (decomposed in turn, or kept when the backend applies them) and three multiplexed rotations.
+    /// </summary>
+    private static void ShannonStep(Operation op, RuleWriter w)
+    {
+        var matrix = op.Matrix!;
+        var step = ShannonDecomposition.Of(matrix.Entries.AsSpan(), matrix.Dimension);
+        CheckDeviation(op, step.Deviation);
+        int[] lower = [.. op.Qubits[..^1]];
+        var top = op.Qubits[^1];
+        w.Unitary(op, step.RightW, lower);
+        Multiplexed(w, OperationKind.RZ, step.RightRz, lower, top);
+        w.Unitary(op, step.RightV, lower);
+        Multiplexed(w, OperationKind.RY, step.Ry, lower, top);
+        w.Unitary(op, step.LeftW, lower);
+        Multiplexed(w, OperationKind.RZ, step.LeftRz, lower, top);
+        w.Unitary(op, step.LeftV, lower);
+    }
+
+    /// <summary>Rotates <paramref name="target"/> by angles[j] when the controls are in state j: 2^c rotations and 2^c CX along a Gray code.</summary>
+    private static void Multiplexed(RuleWriter w, OperationKind kind, double[] angles, int[] controls, int target)
+    {
+        var phi = ShannonDecomposition.GrayCodeAngles(angles);
+        for (var l = 0; l < phi.Length; l++)
+        {
+            if (phi[l] != 0)
+            {
+                w.Gate(kind, [target], phi[l]);
+            }
+
+            w.CX(controls[ShannonDecomposition.GrayCodeControl(l, phi.Length)], target);
+        }
+    }
+
+    private static void CheckDeviation(Operation op, double deviation)
+    {
+        if (!(deviation <= UnitaryMatrix.Tolerance))
+        {
+            throw new QmlException(
+                $"{op}: the exact decomposition of its matrix deviates from it by {deviation:G3} (max entry; tolerance {UnitaryMatrix.Tolerance:G1}); "
+                + "the matrix is probably unitary only to within the validation tolerance — re-unitarise it (e.g. via a polar decomposition).");
         }
     }
 
@@ -187,5 +260,22 @@ public static class CircuitDecomposer
         public RuleWriter P(int qubit, Angle lambda) => Gate(OperationKind.P, [qubit], lambda);
 
         public RuleWriter CX(int control, int target) => Gate(OperationKind.CX, [control, target]);
+
+        /// <summary>A unitary produced by decomposing <paramref name="source"/>; validation failures name it.</summary>
+        public RuleWriter Unitary(Operation source, Complex[] entries, int[] qubits)
+        {
+            UnitaryMatrix matrix;
+            try
+            {
+                matrix = new UnitaryMatrix(entries);
+            }
+            catch (ArgumentException error)
+            {
+                throw new QmlException($"{source}: decomposing its matrix produced a non-unitary block ({error.Message}).", error);
+            }
+
+            Operations.Add(Operation.Unitary(matrix, qubits).WithCondition(condition));
+            return this;
+        }
     }
 }
