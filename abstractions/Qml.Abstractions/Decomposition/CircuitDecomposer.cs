@@ -180,7 +180,7 @@ public static class CircuitDecomposer
     /// <summary>KAK: at most three CX, fewer when the Weyl coordinates allow.</summary>
     private static void TwoQubitUnitary(Operation op, RuleWriter w, ref Angle phase)
     {
-        var circuit = TwoQubitDecomposition.Decompose(op.Matrix!.Entries.AsSpan());
+        var circuit = TwoQubitDecomposition.Decompose(JacobiSvd.NearestUnitary(op.Matrix!.Entries.AsSpan(), 4));
         CheckDeviation(op, circuit.Deviation);
         foreach (var gate in circuit.Gates)
         {
@@ -206,7 +206,7 @@ public static class CircuitDecomposer
     private static void ShannonStep(Operation op, RuleWriter w)
     {
         var matrix = op.Matrix!;
-        var step = ShannonDecomposition.Of(matrix.Entries.AsSpan(), matrix.Dimension);
+        var step = ShannonDecomposition.Of(JacobiSvd.NearestUnitary(matrix.Entries.AsSpan(), matrix.Dimension), matrix.Dimension);
         CheckDeviation(op, step.Deviation);
         int[] lower = [.. op.Qubits[..^1]];
         var top = op.Qubits[^1];
@@ -239,8 +239,8 @@ public static class CircuitDecomposer
         if (!(deviation <= UnitaryMatrix.Tolerance))
         {
             throw new QmlException(
-                $"{op}: the exact decomposition of its matrix deviates from it by {deviation:G3} (max entry; tolerance {UnitaryMatrix.Tolerance:G1}); "
-                + "the matrix is probably unitary only to within the validation tolerance — re-unitarise it (e.g. via a polar decomposition).");
+                $"{op}: the decomposition of its matrix (made exactly unitary first) deviates from it by {deviation:G3} "
+                + $"(max entry; tolerance {UnitaryMatrix.Tolerance:G1}); the numerical decomposition failed for this matrix, so apply it on a backend that takes unitaries natively.");
         }
     }
 

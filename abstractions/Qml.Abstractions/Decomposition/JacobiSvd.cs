@@ -59,6 +59,16 @@ internal static class JacobiSvd
     }
 
     /// <summary>
+    /// The unitary nearest to <paramref name="a"/> (the polar factor L·V†): a matrix that passed
+    /// validation is unitary only to its tolerance, and the decompositions assume exactness.
+    /// </summary>
+    public static Complex[] NearestUnitary(ReadOnlySpan<Complex> a, int n)
+    {
+        var (l, _, v) = Decompose(a, n);
+        return ComplexMatrix.Multiply(l, ComplexMatrix.Adjoint(v, n), n);
+    }
+
+    /// <summary>
     /// Q with orthonormal columns, Q[:, i] ∥ W[:, i], and the projections Re(Q[:, i]†W[:, i]) for W
     /// whose columns are mutually orthogonal up to rounding. Long columns go first, so short ones are
     /// orthogonalised against them; negligible ones become completions.

@@ -102,6 +102,29 @@ public sealed class ShannonDecompositionTests
         Assert.That(TwoQubitDecompositionTests.CxCount(native), Is.EqualTo(24));
     }
 
+    [TestCase(2)]
+    [TestCase(3)]
+    public void MatricesUnitaryOnlyToTheValidationToleranceDecomposeToTheNearestUnitary(int qubits)
+    {
+        var random = new Random(40 + qubits);
+        var n = 1 << qubits;
+        var exact = Haar(random, qubits);
+        var noise = Enumerable.Range(0, n * n).Select(_ => new Complex(random.NextDouble() - 0.5, random.NextDouble() - 0.5)).ToArray();
+        var noiseError = UnitaryMatrix.UnitarityError([.. exact.Zip(noise, (e, d) => e + (1e-6 * d))], n);
+        var scale = 1e-6 * 0.8 * UnitaryMatrix.Tolerance / noiseError;
+        Complex[] nearly = [.. exact.Zip(noise, (e, d) => e + (scale * d))];
+        var inputError = UnitaryMatrix.UnitarityError(nearly, n);
+        var circuit = new CircuitBuilder(qubits).Unitary(nearly, [.. Enumerable.Range(0, qubits)]).Build();
+
+        var native = CircuitDecomposer.Decompose(circuit, GateSet.Basic);
+
+        var rebuilt = Of(native);
+        TestContext.Out.WriteLine($"input |UU†−I| = {inputError:G3}; rebuilt vs input {ComplexMatrix.MaxDifference(rebuilt, nearly):G3}, vs the exact unitary {ComplexMatrix.MaxDifference(rebuilt, exact):G3}");
+        Assert.That(inputError, Is.GreaterThan(UnitaryMatrix.Tolerance / 2));
+        Assert.That(UnitaryMatrix.UnitarityError(rebuilt, n), Is.LessThan(1e-13));
+        Assert.That(ComplexMatrix.MaxDifference(rebuilt, nearly), Is.LessThan(UnitaryMatrix.Tolerance));
+    }
+
     [Test]
     public void GrayCodeMultiplexorAppliesTheRequestedAngles()
     {
