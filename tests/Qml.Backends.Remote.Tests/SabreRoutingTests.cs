@@ -176,6 +176,47 @@ public sealed class SabreRoutingTests
     }
 
     [Test]
+    public async Task TheRemoteBackendRoutesOntoADirectedMapFileAndItsSamplesReadLogicalBits()
+    {
+        // IBM's 7-qubit "H" (Casablanca/Jakarta), each edge one way.
+        var file = Path.Combine(_directory, "h7.json");
+        File.WriteAllText(file, "{\"coupling_map\": [[0, 1], [2, 1], [1, 3], [5, 3], [4, 5], [6, 5]], \"directed\": true}");
+        var map = CouplingMap.Load(file, "coupling-map");
+        await using var server = await LoopbackServer.StartAsync();
+        using var remote = server.CreateRemote("gates=ibm", $"coupling-map={file}");
+        using var cpu = LoopbackServer.Cpu();
+        var builder = new CircuitBuilder(5, 5);
+        var theta = builder.Input("theta");
+        var circuit = builder.H(0).CX(0, 4).RY(2, theta).CX(2, 0).CZ(4, 1).CX(3, 1).CCX(0, 1, 3).CX(4, 2).Build();
+        var measured = circuit.WithOperations([.. circuit.Operations, .. Enumerable.Range(0, 5).Select(q => Operation.Measure(q, 4 - q))]);
+        var bindings = BindingTable.FromRows([[0.8]]);
+        const int shots = 20_000;
+        var result = await remote.ExecuteAsync(new ExecutionRequest { Circuit = measured, Bindings = bindings, Outputs = ResultKinds.Samples | ResultKinds.Probabilities, Shots = shots, Seed = 4 });
+        var exact = await cpu.ExecuteAsync(new ExecutionRequest { Circuit = circuit, Bindings = bindings, Outputs = ResultKinds.Probabilities });
+
+        var frequencies = new double[32];
+        for (var s = 0; s < shots; s++)
+        {
+            frequencies[(int)result.Samples!.Outcome(0, s)] += 1.0 / shots;
+        }
+
+        for (var i = 0; i < 32; i++)
+        {
+            var p = exact.Probabilities![0, i];
+            var tolerance = (5 * Math.Sqrt(p * (1 - p) / shots)) + 1e-3;
+            Assert.That(result.Probabilities![0, i], Is.EqualTo(p).Within(tolerance), $"P({i}) from the unmeasured circuit's final layout");
+            var reversed = Enumerable.Range(0, 5).Sum(q => ((i >> q) & 1) << (4 - q));
+            Assert.That(frequencies[reversed], Is.EqualTo(p).Within(tolerance), $"samples of {i}: qubit q was read into bit 4 - q");
+        }
+
+        foreach (var pub in server.Server.Jobs.Single().Pubs)
+        {
+            Assert.That(pub.Circuit.QubitCount, Is.EqualTo(7), "the device's width");
+            RoutingFixtures.AssertRespects(pub.Circuit, map, [.. HardwareTarget.IbmGates]);
+        }
+    }
+
+    [Test]
     public void ADisconnectedMapIsRefusedNamingTheQubitsThatCannotReachEachOther()
     {
         var map = Load("[[0, 1], [1, 2], [3, 4]]");
