@@ -234,7 +234,8 @@ public static class CircuitDecomposer
         }
     }
 
-    private static void CheckDeviation(Operation op, double deviation)
+    /// <summary>Refuses a decomposition that missed its matrix, naming the operation and the deviation.</summary>
+    internal static void CheckDeviation(Operation op, double deviation)
     {
         if (!(deviation <= UnitaryMatrix.Tolerance))
         {
