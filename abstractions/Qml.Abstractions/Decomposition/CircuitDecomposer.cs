@@ -11,8 +11,8 @@ namespace Qml.Abstractions.Decomposition;
 /// symbols, and ends in U + CX, which every gate set contains. Conditions carry over to every
 /// operation a rule produces. Unitaries wider than the backend applies are decomposed too: one
 /// qubit by ZYZ angles, two qubits by KAK with at most three CX (0, 1 or 2 when the gate allows),
-/// k ≥ 3 qubits by quantum Shannon steps down to two-qubit blocks ((9/16)·4^k − (3/2)·2^k CX:
-/// 24, 120, 528 for 3, 4, 5 qubits), or down to the widest unitary the backend applies.
+/// k ≥ 3 qubits by quantum Shannon steps down to two-qubit blocks ((13/24)·4^k − (3/2)·2^k + 1/3 CX:
+/// 23, 115, 507 for 3, 4, 5 qubits), or down to the widest unitary the backend applies.
 /// </summary>
 public static class CircuitDecomposer
 {
@@ -170,7 +170,7 @@ public static class CircuitDecomposer
                 TwoQubitUnitary(op, w, ref phase);
                 break;
             case OperationKind.Unitary:
-                ShannonStep(op, w);
+                ShannonStep(op, w, ref phase);
                 break;
             default:
                 throw new QmlException($"{op} has no decomposition rule.");
@@ -203,7 +203,7 @@ public static class CircuitDecomposer
     /// One quantum Shannon step on the operation's last qubit: four unitaries on the other qubits
     /// (decomposed in turn, or kept when the backend applies them) and three multiplexed rotations.
     /// </summary>
-    private static void ShannonStep(Operation op, RuleWriter w)
+    private static void ShannonStep(Operation op, RuleWriter w, ref Angle phase)
     {
         var matrix = op.Matrix!;
         var step = ShannonDecomposition.Of(JacobiSvd.NearestUnitary(matrix.Entries.AsSpan(), matrix.Dimension), matrix.Dimension);
@@ -213,7 +213,7 @@ public static class CircuitDecomposer
         w.Unitary(op, step.RightW, lower);
         Multiplexed(w, OperationKind.RZ, step.RightRz, lower, top);
         w.Unitary(op, step.RightV, lower);
-        Multiplexed(w, OperationKind.RY, step.Ry, lower, top);
+        MultiplexedRyOnCz(w, step.Ry, lower, top, ref phase);
         w.Unitary(op, step.LeftW, lower);
         Multiplexed(w, OperationKind.RZ, step.LeftRz, lower, top);
         w.Unitary(op, step.LeftV, lower);
@@ -231,6 +231,38 @@ public static class CircuitDecomposer
             }
 
             w.CX(controls[ShannonDecomposition.GrayCodeControl(l, phi.Length)], target);
+        }
+    }
+
+    /// <summary>
+    /// The RY multiplexor on CZ with its last CZ left out (the step absorbed it): with CZ = H·CX·H,
+    /// the one-qubit gates between the CX are H·RY(φ₀), RY(−φₗ) (H·RY·H) and RY(φ_last)·H, so it
+    /// costs 2^c − 1 CX and 2^c one-qubit gates.
+    /// </summary>
+    private static void MultiplexedRyOnCz(RuleWriter w, double[] angles, int[] controls, int target, ref Angle phase)
+    {
+        var phi = ShannonDecomposition.GrayCodeAngles(angles);
+        var h = GateMatrices.Create(OperationKind.H);
+        var last = phi.Length - 1;
+        for (var l = 0; l <= last; l++)
+        {
+            if (l == 0 || l == last)
+            {
+                var ry = GateMatrices.Create(OperationKind.RY, phi[l]);
+                var product = l == 0 ? ComplexMatrix.Multiply(h, ry, 2) : ComplexMatrix.Multiply(ry, h, 2);
+                var (theta, phiAngle, lambda, gamma) = GateMatrices.ZyzAngles(product);
+                w.U(target, theta, phiAngle, lambda);
+                phase += gamma;
+            }
+            else if (phi[l] != 0)
+            {
+                w.Gate(OperationKind.RY, [target], -phi[l]);
+            }
+
+            if (l < last)
+            {
+                w.CX(controls[ShannonDecomposition.GrayCodeControl(l, phi.Length)], target);
+            }
         }
     }
 

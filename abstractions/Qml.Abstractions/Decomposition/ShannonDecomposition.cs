@@ -13,11 +13,13 @@ namespace Qml.Abstractions.Decomposition;
 /// A cosine–sine decomposition gives U = (L0 ⊕ L1)·[[C, −S], [S, C]]·(R0 ⊕ R1); the middle is
 /// the RY multiplexor, and each block-diagonal A0 ⊕ A1 is demultiplexed as
 /// (I⊗V)·(D ⊕ D†)·(I⊗W) with A0·A1† = V·D²·V† and W = D·V†·A1, where D ⊕ D† is an RZ multiplexor.
-/// Recursing on the four (k−1)-qubit unitaries down to two qubits (3 CX each by KAK) and spending
-/// 2^(k−1) CX per multiplexor costs C(k) = 4·C(k−1) + 3·2^(k−1), C(2) = 3, i.e.
-/// C(k) = (9/16)·4^k − (3/2)·2^k: 24, 120, 528 CX for 3, 4, 5 qubits. (The paper's optimisations —
-/// merging the demultiplexing CZ of the RY multiplexor into neighbours — reach (23/48)·4^k − (3/2)·2^k + 4/3
-/// and are not applied here.)
+/// The RY multiplexor runs on CZ instead of CX (Z also flips RY's angle), and its last CZ, being
+/// block-diagonal in the top qubit, is absorbed into L1 before demultiplexing (Shende–Bullock–Markov's
+/// first optimisation). Recursing on the four (k−1)-qubit unitaries down to two qubits (≤ 3 CX by
+/// KAK) with 2^(k−1) CX per RZ multiplexor and 2^(k−1) − 1 for the RY one costs
+/// C(k) = 4·C(k−1) + 3·2^(k−1) − 1, C(2) = 3, i.e. C(k) = (13/24)·4^k − (3/2)·2^k + 1/3:
+/// 23, 115, 507 CX for 3, 4, 5 qubits. (The paper's second optimisation, moving a diagonal out of
+/// each two-qubit block, reaches (23/48)·4^k − (3/2)·2^k + 4/3 and is not applied.)
 /// </remarks>
 internal sealed record ShannonDecomposition(
     Complex[] RightW,
@@ -32,8 +34,8 @@ internal sealed record ShannonDecomposition(
     /// <summary>Retries of the simultaneous diagonalisation before giving up.</summary>
     private const int Attempts = 12;
 
-    /// <summary>CX count of the unoptimised recursion for <paramref name="qubits"/> ≥ 2: (9/16)·4^k − (3/2)·2^k.</summary>
-    public static long CxCount(int qubits) => qubits < 2 ? 0 : ((9L << (2 * qubits)) / 16) - (3L << qubits) / 2;
+    /// <summary>CX count of the recursion for a generic unitary on <paramref name="qubits"/> ≥ 2: (13/24)·4^k − (3/2)·2^k + 1/3.</summary>
+    public static long CxCount(int qubits) => qubits < 2 ? 0 : ((13L << (2 * qubits)) - (36L << qubits) + 8) / 24;
 
     /// <summary>Splits <paramref name="u"/> (row-major, dimension <paramref name="n"/> = 2^k, k ≥ 2).</summary>
     public static ShannonDecomposition Of(ReadOnlySpan<Complex> u, int n)
@@ -41,7 +43,19 @@ internal sealed record ShannonDecomposition(
         var m = n / 2;
         var cs = CosineSineDecomposition.Of(u, n);
         var (rightV, rightRz, rightW, rightDeviation) = Demultiplex(cs.R0, cs.R1, m);
-        var (leftV, leftRz, leftW, leftDeviation) = Demultiplex(cs.L0, cs.L1, m);
+
+        // The RY multiplexor's last CZ joins the highest lower qubit (bit m/2) to the top qubit:
+        // (L0 ⊕ L1)·CZ = L0 ⊕ L1·Z, so L1's columns with that bit set change sign.
+        var l1 = cs.L1.ToArray();
+        for (var i = 0; i < m; i++)
+        {
+            for (var j = m / 2; j < m; j++)
+            {
+                l1[(i * m) + j] = -l1[(i * m) + j];
+            }
+        }
+
+        var (leftV, leftRz, leftW, leftDeviation) = Demultiplex(cs.L0, l1, m);
         var ry = cs.Theta.Select(t => 2 * t).ToArray();
         var deviation = Math.Max(cs.Deviation(u), Math.Max(rightDeviation, leftDeviation));
         return new ShannonDecomposition(rightW, rightRz, rightV, ry, leftW, leftRz, leftV, deviation);
