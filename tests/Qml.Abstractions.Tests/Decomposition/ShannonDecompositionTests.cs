@@ -59,6 +59,22 @@ public sealed class ShannonDecompositionTests
     }
 
     [Test]
+    public void ProductsOfCliffordAndTGatesOnThreeQubitsRebuild()
+    {
+        var random = new Random(123);
+        for (var trial = 0; trial < 40; trial++)
+        {
+            var matrix = Of(TwoQubitDecompositionTests.RandomDiscreteCircuit(random, qubits: 3, depth: random.Next(1, 12)));
+            var circuit = new CircuitBuilder(3).Unitary(matrix, 0, 1, 2).Build();
+
+            var native = CircuitDecomposer.Decompose(circuit, GateSet.Basic);
+
+            Assert.That(DenseUnitary.MaxDifference(DenseUnitary.Of(native), DenseUnitary.Of(circuit)), Is.LessThan(Exact), $"trial {trial}");
+            Assert.That(TwoQubitDecompositionTests.CxCount(native), Is.LessThanOrEqualTo(ShannonDecomposition.CxCount(3)));
+        }
+    }
+
+    [Test]
     public void ThreeQubitUnitaryDecomposesOnTheIbmNativeSet()
     {
         var ibm = new GateSet([OperationKind.RZ, OperationKind.SX, OperationKind.X, OperationKind.CX, OperationKind.U]);

@@ -77,7 +77,83 @@ public sealed class TwoQubitDecompositionTests
         {
             var native = AssertRebuilds(matrix, qubits, registerWidth: 2, GateSet.Basic);
             Assert.That(CxCount(native), Is.EqualTo(cx));
+            Assert.That(MinimalCxCount(matrix), Is.EqualTo(cx));
         }
+    }
+
+    [Test]
+    public void ProductsOfCliffordAndTGatesRebuildWithAtMostThreeCx()
+    {
+        // Exact zeros, repeated eigenvalues and coordinates exactly on the Weyl chamber's faces.
+        var random = new Random(99);
+        var counts = new int[4];
+        for (var trial = 0; trial < 300; trial++)
+        {
+            var circuit = RandomDiscreteCircuit(random, qubits: 2, depth: random.Next(1, 7));
+            var matrix = Of(circuit);
+
+            var native = AssertRebuilds(matrix, [0, 1], registerWidth: 2, GateSet.Basic);
+
+            Assert.That(CxCount(native), Is.EqualTo(MinimalCxCount(matrix)), $"trial {trial}: {string.Join(" ", circuit.Operations)}");
+            counts[CxCount(native)]++;
+        }
+
+        TestContext.Out.WriteLine($"CX count histogram 0..3: {string.Join(", ", counts)}");
+        Assert.That(counts.Take(3).Sum(), Is.GreaterThan(0), "some products are cheaper than 3 CX");
+    }
+
+    /// <summary>
+    /// The fewest CX any circuit needs for <paramref name="u"/>, from γ(U) = U·(Y⊗Y)·Uᵀ·(Y⊗Y) with U
+    /// scaled into SU(4) (Shende, Markov, Bullock 2004): 0 when γ = ±I, 1 when tr γ = 0 and γ² = −I,
+    /// 2 when tr γ is real, else 3. Independent of the KAK code it checks.
+    /// </summary>
+    internal static int MinimalCxCount(Complex[] u)
+    {
+        var determinant = ComplexMatrix.Determinant(u, 4);
+        var scale = Complex.FromPolarCoordinates(1, -determinant.Phase / 4);
+        Complex[] special = [.. u.Select(e => e * scale)];
+        var yy = Kron(Gate(OperationKind.Y), Gate(OperationKind.Y));
+        var transpose = ComplexMatrix.Transpose(special, 4);
+        var gamma = Multiply(special, Multiply(yy, Multiply(transpose, yy)));
+        var trace = gamma[0] + gamma[5] + gamma[10] + gamma[15];
+        var identity = ComplexMatrix.Identity(4);
+        const double tolerance = 1e-11;
+        if (ComplexMatrix.MaxDifference(gamma, identity) < tolerance || ComplexMatrix.MaxDifference([.. gamma.Select(e => -e)], identity) < tolerance)
+        {
+            return 0;
+        }
+
+        if (trace.Magnitude < tolerance && ComplexMatrix.MaxDifference([.. Multiply(gamma, gamma).Select(e => -e)], identity) < tolerance)
+        {
+            return 1;
+        }
+
+        return Math.Abs(trace.Imaginary) < tolerance ? 2 : 3;
+    }
+
+    /// <summary>A random circuit of CX, CZ, SWAP, iSWAP, H, S, T, X and CP(π/2) gates.</summary>
+    internal static Circuit RandomDiscreteCircuit(Random random, int qubits, int depth)
+    {
+        var builder = new CircuitBuilder(qubits);
+        for (var layer = 0; layer < depth; layer++)
+        {
+            var a = random.Next(qubits);
+            var b = (a + 1 + random.Next(qubits - 1)) % qubits;
+            switch (random.Next(9))
+            {
+                case 0: builder.CX(a, b); break;
+                case 1: builder.CZ(a, b); break;
+                case 2: builder.Swap(a, b); break;
+                case 3: builder.Gate(OperationKind.ISwap, [a, b]); break;
+                case 4: builder.H(a); break;
+                case 5: builder.Gate(OperationKind.S, [a]); break;
+                case 6: builder.Gate(OperationKind.T, [a]); break;
+                case 7: builder.Gate(OperationKind.X, [a]); break;
+                default: builder.CP(a, b, Math.PI / 2); break;
+            }
+        }
+
+        return builder.Build();
     }
 
     [TestCase(OperationKind.CX, 1)]
