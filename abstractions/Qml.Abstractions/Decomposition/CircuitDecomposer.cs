@@ -11,8 +11,8 @@ namespace Qml.Abstractions.Decomposition;
 /// symbols, and ends in U + CX, which every gate set contains. Conditions carry over to every
 /// operation a rule produces. Unitaries wider than the backend applies are decomposed too: one
 /// qubit by ZYZ angles, two qubits by KAK with at most three CX (0, 1 or 2 when the gate allows),
-/// k ≥ 3 qubits by quantum Shannon steps down to two-qubit blocks ((13/24)·4^k − (3/2)·2^k + 1/3 CX:
-/// 23, 115, 507 for 3, 4, 5 qubits), or down to the widest unitary the backend applies.
+/// k ≥ 3 qubits by quantum Shannon steps down to two-qubit blocks ((23/48)·4^k − (3/2)·2^k + 4/3 CX:
+/// 20, 100, 444 for 3, 4, 5 qubits), or down to the widest unitary the backend applies.
 /// </summary>
 public static class CircuitDecomposer
 {
@@ -64,14 +64,14 @@ public static class CircuitDecomposer
         // A conditioned gate's phase becomes global too: harmless, since circuits with
         // conditions are only sampled and never return a state.
         var rule = new RuleWriter(operation.Condition);
-        Rewrite(operation, rule, ref phase);
+        Rewrite(operation, rule, native, ref phase);
         foreach (var produced in rule.Operations)
         {
             Expand(produced, native, output, ref phase, depth + 1);
         }
     }
 
-    private static void Rewrite(Operation op, RuleWriter w, ref Angle phase)
+    private static void Rewrite(Operation op, RuleWriter w, GateSet native, ref Angle phase)
     {
         var q = op.Qubits;
         var a = op.Angles;
@@ -167,36 +167,103 @@ public static class CircuitDecomposer
                 }
 
             case OperationKind.Unitary when op.Matrix!.QubitCount == 2:
-                TwoQubitUnitary(op, w, ref phase);
+                TwoQubitUnitary(op, JacobiSvd.NearestUnitary(op.Matrix!.Entries.AsSpan(), 4), [.. op.Qubits], w, ref phase);
+                break;
+            case OperationKind.Unitary when native.Contains(OperationKind.Unitary) && native.MaxUnitaryQubits >= 2:
+                ShannonStep(op, w, ref phase);
                 break;
             case OperationKind.Unitary:
-                ShannonStep(op, w, ref phase);
+                ShannonToTwoQubitBlocks(op, w, ref phase);
                 break;
             default:
                 throw new QmlException($"{op} has no decomposition rule.");
         }
     }
 
-    /// <summary>KAK: at most three CX, fewer when the Weyl coordinates allow.</summary>
-    private static void TwoQubitUnitary(Operation op, RuleWriter w, ref Angle phase)
+    /// <summary>KAK of <paramref name="matrix"/> (part of <paramref name="op"/>) on two qubits: at most three CX, fewer when the Weyl coordinates allow.</summary>
+    private static void TwoQubitUnitary(Operation op, Complex[] matrix, int[] qubits, RuleWriter w, ref Angle phase)
     {
-        var circuit = TwoQubitDecomposition.Decompose(JacobiSvd.NearestUnitary(op.Matrix!.Entries.AsSpan(), 4));
+        var circuit = TwoQubitDecomposition.Decompose(matrix);
         CheckDeviation(op, circuit.Deviation);
         foreach (var gate in circuit.Gates)
         {
-            if (gate.Matrix is { } matrix)
+            if (gate.Matrix is { } local)
             {
-                var (theta, phi, lambda, gamma) = GateMatrices.ZyzAngles(matrix);
-                w.U(op.Qubits[gate.Qubit], theta, phi, lambda);
+                var (theta, phi, lambda, gamma) = GateMatrices.ZyzAngles(local);
+                w.U(qubits[gate.Qubit], theta, phi, lambda);
                 phase += gamma;
             }
             else
             {
-                w.CX(op.Qubits[gate.Qubit], op.Qubits[gate.Target]);
+                w.CX(qubits[gate.Qubit], qubits[gate.Target]);
             }
         }
 
         phase += circuit.GlobalPhase;
+    }
+
+    /// <summary>
+    /// Shannon steps all the way down to two-qubit blocks, which all act on the operation's first two
+    /// qubits. Between two blocks stand only multiplexors that use those qubits as controls, so a
+    /// diagonal on them commutes through: each block but the last is split as D†·(D·B) with D·B
+    /// needing two CX, and D† moves into the next block (Shende–Bullock–Markov's second optimisation).
+    /// </summary>
+    private static void ShannonToTwoQubitBlocks(Operation op, RuleWriter w, ref Angle phase)
+    {
+        var matrix = op.Matrix!;
+        var blocks = new List<(int Position, Complex[] Matrix)>();
+        ShannonRecursion(op, JacobiSvd.NearestUnitary(matrix.Entries.AsSpan(), matrix.Dimension), [.. op.Qubits], w, blocks, ref phase);
+
+        int[] pair = [op.Qubits[0], op.Qubits[1]];
+        var expanded = new List<Operation>[blocks.Count];
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            var block = blocks[b].Matrix;
+            if (b < blocks.Count - 1)
+            {
+                var d = TwoQubitDecomposition.DiagonalForTwoCx(block);
+                var next = blocks[b + 1].Matrix;
+                for (var r = 0; r < 4; r++)
+                {
+                    for (var c = 0; c < 4; c++)
+                    {
+                        block[(r * 4) + c] *= d[r];
+                        next[(r * 4) + c] *= Complex.Conjugate(d[c]);
+                    }
+                }
+            }
+
+            var writer = w.Sibling();
+            TwoQubitUnitary(op, block, pair, writer, ref phase);
+            expanded[b] = writer.Operations;
+        }
+
+        // Back to front, so the recorded positions stay valid.
+        for (var b = blocks.Count - 1; b >= 0; b--)
+        {
+            w.Operations.InsertRange(blocks[b].Position, expanded[b]);
+        }
+    }
+
+    private static void ShannonRecursion(Operation op, Complex[] u, int[] qubits, RuleWriter w, List<(int Position, Complex[] Matrix)> blocks, ref Angle phase)
+    {
+        if (qubits.Length == 2)
+        {
+            blocks.Add((w.Operations.Count, u));
+            return;
+        }
+
+        var step = ShannonDecomposition.Of(u, 1 << qubits.Length);
+        CheckDeviation(op, step.Deviation);
+        int[] lower = qubits[..^1];
+        var top = qubits[^1];
+        ShannonRecursion(op, step.RightW, lower, w, blocks, ref phase);
+        Multiplexed(w, OperationKind.RZ, step.RightRz, lower, top);
+        ShannonRecursion(op, step.RightV, lower, w, blocks, ref phase);
+        MultiplexedRyOnCz(w, step.Ry, lower, top, ref phase);
+        ShannonRecursion(op, step.LeftW, lower, w, blocks, ref phase);
+        Multiplexed(w, OperationKind.RZ, step.LeftRz, lower, top);
+        ShannonRecursion(op, step.LeftV, lower, w, blocks, ref phase);
     }
 
     /// <summary>
@@ -293,6 +360,9 @@ public static class CircuitDecomposer
         public RuleWriter P(int qubit, Angle lambda) => Gate(OperationKind.P, [qubit], lambda);
 
         public RuleWriter CX(int control, int target) => Gate(OperationKind.CX, [control, target]);
+
+        /// <summary>An empty writer with the same condition.</summary>
+        public RuleWriter Sibling() => new(condition);
 
         /// <summary>A unitary produced by decomposing <paramref name="source"/>; validation failures name it.</summary>
         public RuleWriter Unitary(Operation source, Complex[] entries, int[] qubits)

@@ -54,6 +54,7 @@ internal static class TwoQubitDecomposition
     private static readonly Complex[] PauliY = GateMatrices.Create(OperationKind.Y);
     private static readonly Complex[] PauliZ = GateMatrices.Create(OperationKind.Z);
     private static readonly Complex[] Identity2 = ComplexMatrix.Identity(2);
+    private static readonly Complex[] YY = ComplexMatrix.Kron(PauliY, PauliY);
 
     /// <summary>Eigenvalues (±1) of XX, YY, ZZ on the magic basis vectors.</summary>
     private static readonly double[][] MagicSigns = [MagicDiagonal(PauliX), MagicDiagonal(PauliY), MagicDiagonal(PauliZ)];
@@ -69,6 +70,28 @@ internal static class TwoQubitDecomposition
         builder.Local(1, after.High);
         builder.Local(0, after.Low);
         return builder.Finish(u);
+    }
+
+    /// <summary>
+    /// Diagonal entries of D = diag(1, 1, e^{−iψ}, e^{iψ}) ∈ SU(4) with D·U realisable by two CX.
+    /// Two CX suffice exactly when tr γ is real, γ(V) = V·(Y⊗Y)·Vᵀ·(Y⊗Y) for V ∈ SU(4) (Shende,
+    /// Markov, Bullock 2004). With G = U·(Y⊗Y)·Uᵀ, tr γ(D·U) = 2·(e^{−iψ}·G₁₂ − e^{iψ}·G₀₃), whose
+    /// imaginary part vanishes at ψ = atan2(Im G₁₂ − Im G₀₃, Re G₀₃ + Re G₁₂).
+    /// </summary>
+    public static Complex[] DiagonalForTwoCx(ReadOnlySpan<Complex> u)
+    {
+        var determinant = ComplexMatrix.Determinant(u, 4);
+        var unphase = Complex.FromPolarCoordinates(1, -determinant.Phase / 4);
+        var special = new Complex[16];
+        for (var i = 0; i < 16; i++)
+        {
+            special[i] = u[i] * unphase;
+        }
+
+        var g = ComplexMatrix.Multiply(special, YY, ComplexMatrix.Transpose(special, 4), 4);
+        Complex g03 = g[3], g12 = g[6];
+        var psi = Math.Atan2(g12.Imaginary - g03.Imaginary, g03.Real + g12.Real);
+        return [1, 1, Complex.FromPolarCoordinates(1, -psi), Complex.FromPolarCoordinates(1, psi)];
     }
 
     /// <summary>

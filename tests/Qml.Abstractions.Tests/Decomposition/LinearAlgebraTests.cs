@@ -78,7 +78,7 @@ public sealed class LinearAlgebraTests
         Assert.That(step.Deviation, Is.LessThan(1e-13));
         Assert.That(step.Ry, Has.Length.EqualTo(8));
         Assert.That(ShannonDecomposition.CxCount(2), Is.EqualTo(3));
-        Assert.That(ShannonDecomposition.CxCount(6), Is.EqualTo(2123));
+        Assert.That(ShannonDecomposition.CxCount(6), Is.EqualTo(1868));
     }
 
     private static Complex[] DiagonalOf(double[] values)

@@ -156,6 +156,23 @@ public sealed class TwoQubitDecompositionTests
         return builder.Build();
     }
 
+    [Test]
+    public void ADiagonalFactorLeavesATwoCxRemainder()
+    {
+        var random = new Random(21);
+        for (var trial = 0; trial < 50; trial++)
+        {
+            var u = Haar(random, 2);
+
+            var d = TwoQubitDecomposition.DiagonalForTwoCx(u);
+            Complex[] du = [.. u.Select((e, i) => d[i / 4] * e)];
+
+            Assert.That(d.Select(e => e.Magnitude), Has.All.EqualTo(1).Within(1e-15));
+            Assert.That(MinimalCxCount(du), Is.EqualTo(2));
+            Assert.That(TwoQubitDecomposition.Decompose(du).CxCount, Is.EqualTo(2));
+        }
+    }
+
     [TestCase(OperationKind.CX, 1)]
     [TestCase(OperationKind.ISwap, 2)]
     [TestCase(OperationKind.Swap, 3)]
