@@ -146,10 +146,10 @@ public sealed class ShannonDecompositionTests
     {
         var op = Operation.Unitary(new UnitaryMatrix(Haar(new Random(2), 3)), [4, 1, 2]);
 
-        var error = Assert.Throws<QmlException>(() => CircuitDecomposer.CheckDeviation(op, 3.5e-7));
+        var error = Assert.Throws<QmlException>(() => UnitaryRules.CheckDeviation(op, 3.5e-7));
 
         Assert.That(error!.Message, Does.Contain("unitary q[4, 1, 2]").And.Contain("3.5E-07").And.Contain("1E-09"));
-        Assert.That(() => CircuitDecomposer.CheckDeviation(op, 1e-12), Throws.Nothing);
+        Assert.That(() => UnitaryRules.CheckDeviation(op, 1e-12), Throws.Nothing);
     }
 
     [Test]
