@@ -255,8 +255,10 @@ internal static class TwoQubitDecomposition
         {
             var (sin, cos) = Math.SinCos(random.NextDouble() * Math.PI);
             var mix = symmetric.Select(e => new Complex((cos * e.Real) + (sin * e.Imaginary), 0)).ToArray();
-            var (_, p) = HermitianEigen.Decompose(mix, 4);
-            p = p.Select(e => new Complex(e.Real, 0)).ToArray();
+            var (_, vectors) = HermitianEigen.Decompose(mix, 4);
+
+            // Re-orthogonalised so that P is a rotation to working precision, not just to the sweeps' tolerance.
+            var (p, _) = JacobiSvd.OrthonormalColumns(vectors.Select(e => new Complex(e.Real, 0)).ToArray(), 4);
             if (ComplexMatrix.Determinant(p, 4).Real < 0)
             {
                 for (var i = 0; i < 4; i++)
