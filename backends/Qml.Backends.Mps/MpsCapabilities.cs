@@ -27,7 +27,11 @@ internal static class MpsCapabilities
         Sampling = true,
         StateAccess = true,
         MidCircuitMeasurement = false,
-        GradientMethods = GradientMethods.ParameterShift | GradientMethods.FiniteDifference,
+
+        // Adjoint: one forward and one backward sweep over ψ and λ = O|ψ⟩ (MpsBackend.VectorJacobianAsync).
+        // Exact when no SVD truncates; under max-bond/cutoff truncation it is the gradient of the
+        // truncated sweeps, an approximation reported in the diagnostics.
+        GradientMethods = GradientMethods.Adjoint | GradientMethods.ParameterShift | GradientMethods.FiniteDifference,
         NativeGates = NativeGates,
     };
 

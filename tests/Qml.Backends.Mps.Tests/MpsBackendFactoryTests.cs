@@ -22,7 +22,7 @@ public sealed class MpsBackendFactoryTests
             Assert.That(caps.MaxQubits, Is.EqualTo(1024));
             Assert.That(caps.ExactExpectations, Is.True);
             Assert.That(caps.MidCircuitMeasurement, Is.False);
-            Assert.That(caps.GradientMethods.HasFlag(GradientMethods.Adjoint), Is.False);
+            Assert.That(caps.GradientMethods.HasFlag(GradientMethods.Adjoint), Is.True);
             Assert.That(caps.NativeGates.Contains(OperationKind.Reset), Is.False);
             Assert.That(caps.NativeGates.MaxUnitaryQubits, Is.EqualTo(4));
         });

@@ -28,6 +28,8 @@ internal sealed class MpsState
     private Complex[] _scratch = [];
     private Complex[] _factorQ = [];
     private Complex[] _factorR = [];
+    private int _changedLow;
+    private int _changedHigh = -1;
 
     public MpsState(int qubitCount, TruncationPolicy policy)
     {
@@ -53,6 +55,15 @@ internal sealed class MpsState
 
     public SiteTensor Site(int qubit) => _sites[qubit];
 
+    /// <summary>
+    /// Sites whose tensors were rewritten since <see cref="ClearChanges"/> (gates, SVD splits and
+    /// centre moves alike), so contractions cached against this state know what to recompute;
+    /// empty when <c>Low &gt; High</c>.
+    /// </summary>
+    public (int Low, int High) Changes => (_changedLow, _changedHigh);
+
+    public void ClearChanges() => (_changedLow, _changedHigh) = (int.MaxValue, -1);
+
     /// <summary>⟨ψ|ψ⟩: the squared norm of the centre tensor.</summary>
     public double SquaredNorm => ComplexBlas.SquaredNorm(_sites[Centre].Values);
 
@@ -66,11 +77,31 @@ internal sealed class MpsState
 
         Centre = 0;
         Stats.Reset();
+        Touch(0, _sites.Length - 1);
+    }
+
+    /// <summary>
+    /// Restores the canonical form after site tensors were written directly (bonds may be
+    /// oversized): a QR sweep leaves every site right-isometric, then a sweep of two-site SVDs
+    /// cuts each bond to its Schmidt rank under the truncation policy, ending with the centre on
+    /// the last site. The state itself does not change unless the policy truncates.
+    /// </summary>
+    public void Canonicalize()
+    {
+        Centre = _sites.Length - 1;
+        MoveCentre(0);
+        for (var site = 0; site + 1 < _sites.Length; site++)
+        {
+            ApplyBlock(site, 2, [], centreLeft: false);
+        }
+
+        Touch(0, _sites.Length - 1);
     }
 
     /// <summary>Applies a 2×2 row-major matrix to one site in place; isometries stay isometries, so the centre does not move.</summary>
     public void ApplySingle(int qubit, ReadOnlySpan<Complex> matrix)
     {
+        Touch(qubit, qubit);
         var site = _sites[qubit];
         var values = site.Values;
         var right = site.Right;
@@ -128,6 +159,7 @@ internal sealed class MpsState
             MoveCentre(last);
         }
 
+        Touch(first, last);
         var left = _sites[first].Left;
         var right = _sites[last].Right;
         var physical = 1 << count;
@@ -173,6 +205,12 @@ internal sealed class MpsState
         {
             MoveCentre(first);
         }
+    }
+
+    private void Touch(int low, int high)
+    {
+        _changedLow = Math.Min(_changedLow, low);
+        _changedHigh = Math.Max(_changedHigh, high);
     }
 
     private static double SumOfSquares(ReadOnlySpan<double> values)
@@ -254,6 +292,7 @@ internal sealed class MpsState
     /// <summary>A[c] = Q·R as a (2L)×R matrix; Q stays, R moves into A[c+1].</summary>
     private void StepRight()
     {
+        Touch(Centre, Centre + 1);
         var site = _sites[Centre];
         var next = _sites[Centre + 1];
         int rows = 2 * site.Left, columns = site.Right;
@@ -272,6 +311,7 @@ internal sealed class MpsState
     /// <summary>A[c] = L·Q as an L×(2R) matrix (QR of its adjoint); Q stays, L moves into A[c−1].</summary>
     private void StepLeft()
     {
+        Touch(Centre - 1, Centre);
         var site = _sites[Centre];
         var previous = _sites[Centre - 1];
         int rows = site.Left, columns = 2 * site.Right;

@@ -1,0 +1,159 @@
+using System.Numerics;
+using Qml.Abstractions.Observables;
+using Qml.Backends.Mps.Outputs;
+using Qml.Backends.Mps.State;
+
+namespace Qml.Backends.Mps.Gradients;
+
+/// <summary>
+/// Writes |λ⟩ = Σ_t w_t·P_t|ψ⟩ as one MPS, exactly: the weighted sum of Pauli strings is an MPO
+/// built as a small automaton (bond states "nothing applied yet", "one string complete" and one
+/// per string still open across the bond, so a sum of one-site terms has MPO bond 2), contracted
+/// site by site with ψ and then canonicalised, which cuts every bond to its Schmidt rank.
+/// Identity strings are left out: ∂U·U† is anti-Hermitian, so they add nothing to any gradient.
+/// </summary>
+internal sealed class CotangentBuilder
+{
+    private const int Ready = 0;
+    private const int Done = 1;
+
+    private readonly List<(double Weight, PauliString Pauli)> _terms = [];
+    private int[] _first = [];
+    private int[] _last = [];
+
+    /// <summary>Number of non-identity strings with a nonzero weight collected so far.</summary>
+    public int Count => _terms.Count;
+
+    /// <summary>Collects Σ_o upstream[o]·O_o from the request's flattened terms.</summary>
+    public void Collect(IReadOnlyList<ObservableTerm> terms, ReadOnlySpan<double> upstream)
+    {
+        _terms.Clear();
+        foreach (var term in terms)
+        {
+            var weight = upstream[term.Observable] * term.Coefficient;
+            if (!term.Pauli.IsIdentity && weight != 0.0)
+            {
+                _terms.Add((weight, term.Pauli));
+            }
+        }
+    }
+
+    /// <summary>Overwrites <paramref name="lambda"/> with the collected sum applied to <paramref name="psi"/>; needs <see cref="Count"/> &gt; 0.</summary>
+    public void Build(MpsState psi, MpsState lambda)
+    {
+        var n = psi.QubitCount;
+        var count = _terms.Count;
+        if (_first.Length < count)
+        {
+            _first = new int[count];
+            _last = new int[count];
+        }
+
+        for (var t = 0; t < count; t++)
+        {
+            var factors = _terms[t].Pauli.Factors;
+            _first[t] = factors[0].Qubit;
+            _last[t] = factors[^1].Qubit;
+        }
+
+        // slot[t] is the term's state index on the current left bond, −1 when it is not open there.
+        Span<int> leftSlot = count <= 256 ? stackalloc int[count] : new int[count];
+        Span<int> rightSlot = count <= 256 ? stackalloc int[count] : new int[count];
+        var leftStates = 1;
+        leftSlot.Fill(-1);
+        lambda.Reset();
+        for (var q = 0; q < n; q++)
+        {
+            var rightStates = q == n - 1 ? 1 : 2;
+            rightSlot.Fill(-1);
+            if (q < n - 1)
+            {
+                for (var t = 0; t < count; t++)
+                {
+                    if (_first[t] <= q && _last[t] > q)
+                    {
+                        rightSlot[t] = rightStates++;
+                    }
+                }
+            }
+
+            var site = psi.Site(q);
+            var output = lambda.Site(q).Reshape(leftStates * site.Left, rightStates * site.Right);
+            output.Clear();
+            var outputRight = rightStates * site.Right;
+
+            // On the last site the only right state is "done", stored at index 0.
+            var done = q == n - 1 ? 0 : Done;
+            if (q < n - 1)
+            {
+                AddBlock(site, output, outputRight, Ready, Ready, Pauli.I, Complex.One);
+            }
+
+            if (q > 0)
+            {
+                AddBlock(site, output, outputRight, Done, done, Pauli.I, Complex.One);
+            }
+
+            for (var t = 0; t < count; t++)
+            {
+                var (weight, pauli) = _terms[t];
+                if (_first[t] > q || _last[t] < q)
+                {
+                    continue;
+                }
+
+                var op = PauliAt(pauli, q);
+                var from = _first[t] == q ? Ready : leftSlot[t];
+                var to = _last[t] == q ? done : rightSlot[t];
+                AddBlock(site, output, outputRight, from, to, op, _first[t] == q ? weight : Complex.One);
+            }
+
+            rightSlot.CopyTo(leftSlot);
+            leftStates = rightStates;
+        }
+
+        lambda.Canonicalize();
+    }
+
+    private static Pauli PauliAt(PauliString pauli, int qubit)
+    {
+        foreach (var (q, p) in pauli.Factors)
+        {
+            if (q == qubit)
+            {
+                return p;
+            }
+        }
+
+        return Pauli.I;
+    }
+
+    /// <summary>Adds w·P applied to ψ's site into block (from, to) of λ's site tensor.</summary>
+    private static void AddBlock(SiteTensor psi, Span<Complex> output, int outputRight, int from, int to, Pauli op, Complex weight)
+    {
+        int left = psi.Left, right = psi.Right;
+        var values = psi.Values;
+        for (var l = 0; l < left; l++)
+        {
+            var row = (from * left) + l;
+            for (var s = 0; s < 2; s++)
+            {
+                // (P·a)[s] = factor · a[source]: X and Y flip the bit, Y and Z add a phase.
+                var source = op is Pauli.X or Pauli.Y ? 1 - s : s;
+                var factor = op switch
+                {
+                    Pauli.Y => s == 0 ? -Complex.ImaginaryOne : Complex.ImaginaryOne,
+                    Pauli.Z => s == 0 ? Complex.One : -Complex.One,
+                    _ => Complex.One,
+                };
+                factor *= weight;
+                var input = values.Slice(((l * 2) + source) * right, right);
+                var destination = output.Slice((((row * 2) + s) * outputRight) + (to * right), right);
+                for (var r = 0; r < right; r++)
+                {
+                    destination[r] += factor * input[r];
+                }
+            }
+        }
+    }
+}
