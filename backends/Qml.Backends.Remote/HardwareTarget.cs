@@ -15,6 +15,12 @@ internal sealed record TranspiledCircuit(Circuit Circuit, ImmutableArray<int> La
 
     /// <summary>SWAPs the router inserted.</summary>
     public int Swaps { get; init; }
+
+    /// <summary>The gates before the optimization pass (null when it did not run).</summary>
+    public GateCounts? Unoptimized { get; init; }
+
+    /// <summary>The gates sent.</summary>
+    public GateCounts Counts => GateCounts.Of(Circuit.Operations);
 }
 
 /// <summary>
@@ -22,7 +28,8 @@ internal sealed record TranspiledCircuit(Circuit Circuit, ImmutableArray<int> La
 /// coupling map (<c>-o coupling=linear</c> or <c>-o coupling-map=FILE.json</c>). Circuits are
 /// decomposed into the gates, placed and routed (<see cref="CircuitRouter"/>: SABRE by default,
 /// or the shortest-path router), then CX are turned to the edges' direction on a directed map
-/// (<see cref="EdgeDirections"/>). Measurements follow their qubits, so classical bits keep
+/// (<see cref="EdgeDirections"/>), and the result is optimized (<see cref="GateOptimizer"/>,
+/// <c>-o optimization=1</c>). Measurements follow their qubits, so classical bits keep
 /// their meaning; the final layout says where each logical qubit ended.
 /// </summary>
 internal sealed class HardwareTarget
@@ -32,8 +39,19 @@ internal sealed class HardwareTarget
 
     private static readonly OperationKind[] Always = [OperationKind.Measure, OperationKind.Reset, OperationKind.Barrier];
 
-    public HardwareTarget(ImmutableHashSet<OperationKind>? gates, CouplingMap? coupling, RoutingOptions? routing = null)
+    /// <summary>No optimization: the decomposed and routed circuit as it is (<c>-o optimization=0</c>).</summary>
+    public const int NoOptimization = 0;
+
+    /// <summary>One-qubit runs re-synthesized, inverse pairs cancelled, rotations merged (<c>-o optimization=1</c>, the option's default).</summary>
+    public const int DefaultOptimization = 1;
+
+    public HardwareTarget(ImmutableHashSet<OperationKind>? gates, CouplingMap? coupling, RoutingOptions? routing = null, int optimization = NoOptimization)
     {
+        if (optimization is not (NoOptimization or DefaultOptimization))
+        {
+            throw new QmlException($"backend 'remote': optimization '{optimization}' is not valid; use 0 (none) or 1 (merge one-qubit runs, cancel inverse pairs).");
+        }
+
         if (gates is not null && !gates.Contains(OperationKind.CX))
         {
             throw new QmlException("backend 'remote': gates must contain cx (every two-qubit gate is decomposed into it).");
@@ -47,6 +65,7 @@ internal sealed class HardwareTarget
         Gates = gates?.Union(Always);
         Coupling = coupling;
         Routing = routing ?? RoutingOptions.Default;
+        Optimization = optimization;
     }
 
     /// <summary>The native gates (with measure, reset, barrier), or null for any gate.</summary>
@@ -55,6 +74,9 @@ internal sealed class HardwareTarget
     public CouplingMap? Coupling { get; }
 
     public RoutingOptions Routing { get; }
+
+    /// <summary>0: none; 1: <see cref="GateOptimizer"/> after decomposition and routing.</summary>
+    public int Optimization { get; }
 
     public bool IsActive => Gates is not null || Coupling is not null;
 
@@ -85,7 +107,15 @@ internal sealed class HardwareTarget
         return kinds.ToImmutable();
     }
 
-    /// <summary>Decomposes into the gate set and routes onto the coupling map.</summary>
+    /// <summary>Reads <c>optimization=0|1</c> (default 1).</summary>
+    public static int ParseOptimization(string text, string option) => text.Trim() switch
+    {
+        "" or "1" => DefaultOptimization,
+        "0" => NoOptimization,
+        _ => throw new QmlException($"backend 'remote': {option} '{text}' is not valid; use 0 (none) or 1 (the default: merge one-qubit runs, cancel inverse pairs)."),
+    };
+
+    /// <summary>Decomposes into the gate set, routes onto the coupling map, then optimizes.</summary>
     public TranspiledCircuit Transpile(Circuit circuit)
     {
         ArgumentNullException.ThrowIfNull(circuit);
@@ -108,9 +138,12 @@ internal sealed class HardwareTarget
             decomposed = LowerU(decomposed);
         }
 
-        return Coupling is null
+        var transpiled = Coupling is null
             ? new TranspiledCircuit(decomposed, [.. Enumerable.Range(0, circuit.QubitCount)])
             : Route(decomposed, Coupling.For(circuit.QubitCount), native);
+        return Optimization == NoOptimization
+            ? transpiled
+            : transpiled with { Circuit = GateOptimizer.Optimize(transpiled.Circuit, native), Unoptimized = transpiled.Counts };
     }
 
     /// <summary>U(θ, φ, λ) = RZ(φ + π)·SX·RZ(θ + π)·SX·RZ(λ) up to a global phase; U(0, φ, λ) = RZ(φ + λ) up to one.</summary>

@@ -32,6 +32,7 @@ internal sealed record RemoteSettings(
     public const string CouplingMapKey = "coupling-map";
     public const string RoutingKey = "routing";
     public const string LayoutKey = "layout";
+    public const string OptimizationKey = "optimization";
 
     public const int DefaultMaxQubits = 24;
 
@@ -61,6 +62,7 @@ internal sealed record RemoteSettings(
         new(CouplingMapKey, "JSON file with the device's edge list [[a, b], …] (IBM's coupling_map), or {\"coupling_map\": [...], \"directed\": true} when a CX may only run from an edge's first qubit to its second; circuits are routed onto it with SWAPs.", "(none)"),
         new(RoutingKey, "Router for a coupling map: 'sabre' (SWAPs chosen with lookahead) or 'basic' (SWAPs along a shortest path before each gate, the first router).", "sabre"),
         new(LayoutKey, "Initial layout for a coupling map: 'sabre' (forward–backward search from seeded starts, fewest SWAPs) or 'trivial' (logical qubit i on physical qubit i).", "sabre"),
+        new(OptimizationKey, "After decomposition and routing: 1 merges each run of one-qubit gates into the fewest native gates, cancels inverse pairs (cx·cx, h·h, …) and merges rotations, also across gates they commute with; 0 sends the circuit as decomposed and routed.", "1"),
         new(RateLimitKey, "Jobs submitted to the host per period (N/min, N/s, N/h; 0: no limit), one token bucket per host shared by every remote backend in the process.", "5/min"),
     ];
 
@@ -115,7 +117,8 @@ internal sealed record RemoteSettings(
                 ParseCoupling(options),
                 new RoutingOptions(
                     RoutingOptions.ParseRouting(options.GetString(RoutingKey, string.Empty), RoutingKey),
-                    RoutingOptions.ParseLayout(options.GetString(LayoutKey, string.Empty), LayoutKey))),
+                    RoutingOptions.ParseLayout(options.GetString(LayoutKey, string.Empty), LayoutKey)),
+                HardwareTarget.ParseOptimization(options.GetString(OptimizationKey, string.Empty), OptimizationKey)),
         };
     }
 

@@ -1,0 +1,321 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using Qml.Abstractions.Circuits;
+using Qml.Abstractions.Gates;
+
+namespace Qml.Backends.Remote;
+
+/// <summary>Gates in a circuit (barriers not counted) and how many of them act on two or more qubits.</summary>
+internal sealed record GateCounts(int Gates, int MultiQubitGates)
+{
+    public static GateCounts Of(IEnumerable<Operation> operations)
+    {
+        var gates = operations.Where(o => o.Kind != OperationKind.Barrier).ToList();
+        return new(gates.Count, gates.Count(o => o.Definition.IsUnitary && o.Qubits.Length > 1));
+    }
+
+    public override string ToString() => $"{Gates} gates ({MultiQubitGates} on two or more qubits)";
+}
+
+/// <summary>
+/// The optimization pass run after decomposition and routing (<c>-o optimization=1</c>), in the
+/// spirit of Qiskit's levels 1–2, repeated until nothing improves:
+/// <list type="number">
+/// <item>every maximal run of numeric one-qubit gates on a qubit is multiplied out and written
+/// again with the fewest native gates (<see cref="OneQubitSynthesis"/>) when that is shorter, or as
+/// long with fewer non-diagonal gates;</item>
+/// <item>a gate meets the next gate on its qubits that it does not commute with
+/// (<see cref="GateCommutation"/>): two equal self-inverse gates (cx, cz, swap, h, x, …) cancel,
+/// two rotations about one axis (rz, p, diagonal u through CX controls; x, sx, rx through CX
+/// targets; cp, rzz, … on the same qubits) become one, with symbolic angles added as affine
+/// expressions.</item>
+/// </list>
+/// Nothing moves across a measurement, reset, barrier or classically conditioned gate; no gate is
+/// added on two qubits, so a routed circuit keeps its edges and directions. The global phase is
+/// kept exactly in <see cref="Circuit.GlobalPhase"/>.
+/// </summary>
+internal static class GateOptimizer
+{
+    /// <summary>A bound on the rounds; each round that changes something removes a gate or a non-diagonal gate, so it is rarely reached.</summary>
+    public const int MaxRounds = 50;
+
+    public static Circuit Optimize(Circuit circuit, ImmutableHashSet<OperationKind> native)
+    {
+        ArgumentNullException.ThrowIfNull(circuit);
+        var synthesis = new OneQubitSynthesis(native);
+        var operations = circuit.Operations.ToList();
+        var phase = circuit.GlobalPhase;
+        var cost = Cost(operations);
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            operations = MergeOneQubitRuns(operations, circuit.QubitCount, synthesis, ref phase);
+            operations = CancelAndMerge(operations, circuit.QubitCount, synthesis, ref phase);
+            var next = Cost(operations);
+            if (next.CompareTo(cost) >= 0)
+            {
+                break;
+            }
+
+            cost = next;
+        }
+
+        return circuit.WithOperations(operations, phase);
+    }
+
+    /// <summary>Gates, then gates that are not diagonal one-qubit gates (sx and x are real pulses; rz is a frame change).</summary>
+    private static (int Gates, int Pulses) Cost(IReadOnlyCollection<Operation> operations) =>
+        (operations.Count, operations.Count(o => !(o.Qubits.Length == 1 && GateCommutation.IsZType(o, 0))));
+
+    private static List<Operation> MergeOneQubitRuns(List<Operation> operations, int qubits, OneQubitSynthesis synthesis, ref Angle phase)
+    {
+        var replacement = new List<Operation>?[operations.Count];
+        var runs = Enumerable.Range(0, qubits).Select(_ => new List<int>()).ToArray();
+        var added = 0.0;
+        for (var i = 0; i < operations.Count; i++)
+        {
+            var op = operations[i];
+            if (op.Qubits.Length == 1 && GateCommutation.IsPlainGate(op))
+            {
+                runs[op.Qubits[0]].Add(i);
+                continue;
+            }
+
+            foreach (var q in op.Qubits)
+            {
+                Flush(runs[q]);
+            }
+        }
+
+        foreach (var run in runs)
+        {
+            Flush(run);
+        }
+
+        phase += added;
+        var output = new List<Operation>(operations.Count);
+        for (var i = 0; i < operations.Count; i++)
+        {
+            output.AddRange(replacement[i] ?? [operations[i]]);
+        }
+
+        return output;
+
+        void Flush(List<int> run)
+        {
+            // Symbolic gates split the run: only numbers can be multiplied out.
+            var start = 0;
+            for (var k = 0; k <= run.Count; k++)
+            {
+                if (k == run.Count || operations[run[k]].IsSymbolic)
+                {
+                    Resynthesize(run[start..k]);
+                    start = k + 1;
+                }
+            }
+
+            run.Clear();
+        }
+
+        void Resynthesize(List<int> segment)
+        {
+            if (segment.Count == 0)
+            {
+                return;
+            }
+
+            var gates = segment.Select(i => operations[i]).ToList();
+            var product = Matrix2.Identity;
+            foreach (var gate in gates)
+            {
+                product = Matrix2.Of(gate).Times(product);
+            }
+
+            if (synthesis.Synthesize(product, gates[0].Qubits[0]) is not { } written || Cost(written.Gates).CompareTo(Cost(gates)) >= 0)
+            {
+                return;
+            }
+
+            foreach (var i in segment)
+            {
+                replacement[i] = [];
+            }
+
+            // Nothing else touches the qubit between the run's gates: the new gates may stand where the last one stood.
+            replacement[segment[^1]] = written.Gates;
+            added += written.Phase;
+        }
+    }
+
+    private static List<Operation> CancelAndMerge(List<Operation> operations, int qubits, OneQubitSynthesis synthesis, ref Angle phase)
+    {
+        var ops = operations.ToArray<Operation?>();
+        var wires = Enumerable.Range(0, qubits).Select(_ => new List<int>()).ToArray();
+        var place = new int[ops.Length][];
+        for (var i = 0; i < ops.Length; i++)
+        {
+            var op = ops[i]!;
+            place[i] = new int[op.Qubits.Length];
+            for (var k = 0; k < op.Qubits.Length; k++)
+            {
+                place[i][k] = wires[op.Qubits[k]].Count;
+                wires[op.Qubits[k]].Add(i);
+            }
+        }
+
+        for (var i = 0; i < ops.Length; i++)
+        {
+            if (ops[i] is not { } op || !GateCommutation.IsPlainGate(op) || !MayMeetPartner(op))
+            {
+                continue;
+            }
+
+            var j = Partner(i);
+            if (j >= 0 && Combine(op, ops[j]!, synthesis) is { } combined)
+            {
+                ops[i] = null;
+                ops[j] = combined.Gate;
+                phase += combined.Phase;
+            }
+        }
+
+        return [.. ops.Where(o => o is not null).Select(o => o!)];
+
+        // The first gate on the op's qubits it does not commute with, if that gate is its partner on every one of its qubits.
+        int Partner(int i)
+        {
+            var op = ops[i]!;
+            var found = -1;
+            for (var k = 0; k < op.Qubits.Length; k++)
+            {
+                var wire = wires[op.Qubits[k]];
+                var hit = -1;
+                for (var w = place[i][k] + 1; w < wire.Count; w++)
+                {
+                    if (ops[wire[w]] is not { } other)
+                    {
+                        continue;
+                    }
+
+                    if (IsPartner(op, other))
+                    {
+                        hit = wire[w];
+                        break;
+                    }
+
+                    if (!GateCommutation.Commute(op, other))
+                    {
+                        return -1;
+                    }
+                }
+
+                if (hit < 0 || (found >= 0 && hit != found))
+                {
+                    return -1;
+                }
+
+                found = hit;
+            }
+
+            return found;
+        }
+    }
+
+    private static bool MayMeetPartner(Operation op) =>
+        op.Qubits.Length == 1
+            ? GateCommutation.IsZType(op, 0) || GateCommutation.IsXType(op, 0) || GateCommutation.IsSelfInverse(op.Kind)
+            : GateCommutation.IsSelfInverse(op.Kind) || GateCommutation.AnglesAdd(op.Kind);
+
+    private static bool IsPartner(Operation op, Operation other)
+    {
+        if (!GateCommutation.IsPlainGate(other))
+        {
+            return false;
+        }
+
+        if (op.Qubits.Length == 1)
+        {
+            return other.Qubits.Length == 1 && (
+                (GateCommutation.IsZType(op, 0) && GateCommutation.IsZType(other, 0))
+                || (GateCommutation.IsXType(op, 0) && GateCommutation.IsXType(other, 0))
+                || (op.Kind == other.Kind && GateCommutation.IsSelfInverse(op.Kind)));
+        }
+
+        return GateCommutation.SameGateAndQubits(op, other);
+    }
+
+    /// <summary>What <paramref name="first"/> then <paramref name="second"/> become (null gate: nothing), with the phase to add; null when that is not shorter.</summary>
+    private static (Operation? Gate, Angle Phase)? Combine(Operation first, Operation second, OneQubitSynthesis synthesis)
+    {
+        if (first.Qubits.Length > 1)
+        {
+            return GateCommutation.IsSelfInverse(first.Kind) ? (null, Angle.Zero) : AddAngles(first, second);
+        }
+
+        if (!first.IsSymbolic && !second.IsSymbolic)
+        {
+            var product = Matrix2.Of(second).Times(Matrix2.Of(first));
+            return synthesis.Synthesize(product, second.Qubits[0]) is { Gates.Count: <= 1 } written
+                ? (written.Gates.SingleOrDefault(), written.Phase)
+                : null;
+        }
+
+        if (GateCommutation.IsZType(first, 0) && GateCommutation.IsZType(second, 0))
+        {
+            var (a, aPhase) = AsRz(first);
+            var (b, bPhase) = AsRz(second);
+            var angle = a + b;
+            var gate = second.Kind is OperationKind.RZ or OperationKind.P or OperationKind.U
+                ? (second.Kind == OperationKind.U ? Operation.Gate(OperationKind.U, second.Qubits.AsSpan(), 0.0, 0.0, angle) : Operation.Gate(second.Kind, second.Qubits.AsSpan(), angle))
+                : synthesis.Diagonal(second.Qubits[0], angle);
+            var total = aPhase + bPhase - AsRz(gate).Phase;
+
+            // Symbols that cancel (rz(a)·rz(−a)) leave a number, maybe the identity up to a phase.
+            return angle.IsConstant && Matrix2.Identity.PhaseOver(Matrix2.Of(gate), OneQubitSynthesis.Tolerance) is { } alpha
+                ? (null, total - alpha)
+                : (gate, total);
+        }
+
+        if (GateCommutation.IsXType(first, 0) && GateCommutation.IsXType(second, 0) && second.Kind == OperationKind.RX && first.Kind == OperationKind.RX)
+        {
+            return (Operation.Gate(OperationKind.RX, second.Qubits.AsSpan(), first.Angles[0] + second.Angles[0]), Angle.Zero);
+        }
+
+        return null;
+    }
+
+    /// <summary>A diagonal one-qubit gate as e^{i·phase}·RZ(angle).</summary>
+    private static (Angle Angle, Angle Phase) AsRz(Operation op) => op.Kind switch
+    {
+        OperationKind.RZ => (op.Angles[0], Angle.Zero),
+        OperationKind.P => (op.Angles[0], op.Angles[0] / 2),
+        OperationKind.U => (op.Angles[1] + op.Angles[2], (op.Angles[1] + op.Angles[2]) / 2),
+        OperationKind.Z => (Math.PI, Math.PI / 2),
+        OperationKind.S => (Math.PI / 2, Math.PI / 4),
+        OperationKind.Sdg => (-Math.PI / 2, -Math.PI / 4),
+        OperationKind.T => (Math.PI / 4, Math.PI / 8),
+        OperationKind.Tdg => (-Math.PI / 4, -Math.PI / 8),
+        OperationKind.I => (Angle.Zero, Angle.Zero),
+        _ => throw new ArgumentException($"{op} is not diagonal.", nameof(op)),
+    };
+
+    /// <summary>Two rotations about one two-qubit axis on the same qubits: one rotation by the sum, or nothing when that is the identity up to a phase.</summary>
+    private static (Operation? Gate, Angle Phase)? AddAngles(Operation first, Operation second)
+    {
+        var angle = first.Angles[0] + second.Angles[0];
+        var merged = second.WithAngles([angle]);
+        if (!angle.IsConstant)
+        {
+            return (merged, Angle.Zero);
+        }
+
+        var matrix = GateMatrices.Create(second.Kind, angle.Constant);
+        var identity = new Complex[16];
+        for (var d = 0; d < 4; d++)
+        {
+            identity[(d * 4) + d] = matrix[0];
+        }
+
+        var isPhase = matrix.Select((entry, index) => (entry - identity[index]).Magnitude).Max() <= 1e-14;
+        return isPhase ? (null, matrix[0].Phase) : (merged, Angle.Zero);
+    }
+}
