@@ -68,6 +68,7 @@ public sealed class MpsBackend : IDifferentiableBackend
         var compiled = new CompiledCircuit(request.Circuit);
         var centreSides = AdjointSweep.CentreSides(compiled);
         var terms = ObservableTerm.Flatten(request.Observables);
+        var lambdaPolicy = _policy with { MaxBond = (int)Math.Min(MpsSettings.MaxMaxBond, (long)_policy.MaxBond * CotangentBuilder.MpoBond(terms, request.Circuit.QubitCount)) };
         var expectations = new ResultMatrix<double>(rows, request.Observables.Length);
         var gradients = new ResultMatrix<double>(rows, request.Circuit.Symbols.Length);
         var rowStats = new RowStatistics[rows];
@@ -77,7 +78,7 @@ public sealed class MpsBackend : IDifferentiableBackend
         RowScheduler.ForEachRow(
             rows,
             workers,
-            () => new AdjointSweep(compiled, centreSides, _policy),
+            () => new AdjointSweep(compiled, centreSides, _policy, lambdaPolicy),
             (sweep, row) =>
             {
                 sweep.Row(request.Bindings.Row(row), terms, upstream.Row(row), expectations.Row(row), gradients.Row(row), cancellationToken);

@@ -28,12 +28,12 @@ internal sealed class AdjointSweep
     private readonly Complex[] _adjoint;
     private readonly Complex[] _derivative = new Complex[16];
 
-    public AdjointSweep(CompiledCircuit circuit, bool[] centreLeftBackward, TruncationPolicy policy)
+    public AdjointSweep(CompiledCircuit circuit, bool[] centreLeftBackward, TruncationPolicy policy, TruncationPolicy lambdaPolicy)
     {
         _circuit = circuit;
         _centreLeftBackward = centreLeftBackward;
         _forward = new RowSimulator(circuit, policy);
-        _lambda = new MpsState(circuit.Circuit.QubitCount, policy);
+        _lambda = new MpsState(circuit.Circuit.QubitCount, lambdaPolicy);
         _environments = new OverlapEnvironments(circuit.Circuit.QubitCount);
         var dimension = circuit.MaxDimension;
         _matrix = new Complex[dimension * dimension];

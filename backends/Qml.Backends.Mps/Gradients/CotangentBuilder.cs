@@ -24,6 +24,28 @@ internal sealed class CotangentBuilder
     /// <summary>Number of non-identity strings with a nonzero weight collected so far.</summary>
     public int Count => _terms.Count;
 
+    /// <summary>
+    /// Largest bond of the MPO of the request's non-identity strings: λ's bonds are at most this
+    /// times ψ's, so a truncating λ is given that much more room than ψ instead of losing most of
+    /// the cotangent to the bond cap.
+    /// </summary>
+    public static int MpoBond(IReadOnlyList<ObservableTerm> terms, int qubitCount)
+    {
+        var open = new int[qubitCount + 1];
+        foreach (var term in terms)
+        {
+            if (!term.Pauli.IsIdentity)
+            {
+                for (var bond = term.Pauli.Factors[0].Qubit + 1; bond <= term.Pauli.Factors[^1].Qubit; bond++)
+                {
+                    open[bond]++;
+                }
+            }
+        }
+
+        return 2 + open.Max();
+    }
+
     /// <summary>Collects Σ_o upstream[o]·O_o from the request's flattened terms.</summary>
     public void Collect(IReadOnlyList<ObservableTerm> terms, ReadOnlySpan<double> upstream)
     {
