@@ -5,16 +5,23 @@ using Qml.Abstractions.Gates;
 
 namespace Qml.Backends.Remote;
 
-/// <summary>Gates in a circuit (barriers not counted) and how many of them act on two or more qubits.</summary>
-internal sealed record GateCounts(int Gates, int MultiQubitGates)
+/// <summary>
+/// Gates in a circuit (barriers not counted), how many act on two or more qubits, and how many are
+/// one-qubit gates that are not diagonal (sx, x, u with θ ≠ 0: pulses on a device, where rz is a
+/// frame change).
+/// </summary>
+internal sealed record GateCounts(int Gates, int MultiQubitGates, int OneQubitPulses)
 {
     public static GateCounts Of(IEnumerable<Operation> operations)
     {
         var gates = operations.Where(o => o.Kind != OperationKind.Barrier).ToList();
-        return new(gates.Count, gates.Count(o => o.Definition.IsUnitary && o.Qubits.Length > 1));
+        return new(
+            gates.Count,
+            gates.Count(o => o.Definition.IsUnitary && o.Qubits.Length > 1),
+            gates.Count(o => o.Definition.IsUnitary && o.Qubits.Length == 1 && !GateCommutation.IsZType(o, 0)));
     }
 
-    public override string ToString() => $"{Gates} gates ({MultiQubitGates} on two or more qubits)";
+    public override string ToString() => $"{Gates} gates ({MultiQubitGates} on two or more qubits, {OneQubitPulses} non-diagonal on one)";
 }
 
 /// <summary>
@@ -222,7 +229,7 @@ internal static class GateOptimizer
 
     private static bool MayMeetPartner(Operation op) =>
         op.Qubits.Length == 1
-            ? GateCommutation.IsZType(op, 0) || GateCommutation.IsXType(op, 0) || GateCommutation.IsSelfInverse(op.Kind)
+            ? GateCommutation.IsZType(op, 0) || GateCommutation.IsXType(op, 0) || GateCommutation.IsSelfInverse(op.Kind) || op.Kind == OperationKind.U
             : GateCommutation.IsSelfInverse(op.Kind) || GateCommutation.AnglesAdd(op.Kind);
 
     private static bool IsPartner(Operation op, Operation other)
@@ -237,7 +244,9 @@ internal static class GateOptimizer
             return other.Qubits.Length == 1 && (
                 (GateCommutation.IsZType(op, 0) && GateCommutation.IsZType(other, 0))
                 || (GateCommutation.IsXType(op, 0) && GateCommutation.IsXType(other, 0))
-                || (op.Kind == other.Kind && GateCommutation.IsSelfInverse(op.Kind)));
+                || (op.Kind == other.Kind && GateCommutation.IsSelfInverse(op.Kind))
+                || (op.Kind == OperationKind.U && GateCommutation.IsZType(other, 0))
+                || (other.Kind == OperationKind.U && GateCommutation.IsZType(op, 0)));
         }
 
         return GateCommutation.SameGateAndQubits(op, other);
@@ -273,6 +282,19 @@ internal static class GateOptimizer
             return angle.IsConstant && Matrix2.Identity.PhaseOver(Matrix2.Of(gate), OneQubitSynthesis.Tolerance) is { } alpha
                 ? (null, total - alpha)
                 : (gate, total);
+        }
+
+        // U(θ, φ, λ) = P(φ)·RY(θ)·P(λ): a diagonal gate before it adds to λ, after it to φ.
+        if (second.Kind == OperationKind.U && GateCommutation.IsZType(first, 0))
+        {
+            var (a, aPhase) = AsRz(first);
+            return (second.WithAngles([second.Angles[0], second.Angles[1], second.Angles[2] + a]), aPhase - (a / 2));
+        }
+
+        if (first.Kind == OperationKind.U && GateCommutation.IsZType(second, 0))
+        {
+            var (b, bPhase) = AsRz(second);
+            return (first.WithAngles([first.Angles[0], first.Angles[1] + b, first.Angles[2]]), bPhase - (b / 2));
         }
 
         if (GateCommutation.IsXType(first, 0) && GateCommutation.IsXType(second, 0) && second.Kind == OperationKind.RX && first.Kind == OperationKind.RX)
