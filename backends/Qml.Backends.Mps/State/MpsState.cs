@@ -82,7 +82,7 @@ internal sealed class MpsState
 
     /// <summary>
     /// Restores the canonical form after site tensors were written directly (bonds may be
-    /// oversized): a QR sweep leaves every site right-isometric, then a sweep of two-site SVDs
+    /// oversized): a QR sweep leaves every site right-isometric, then a sweep of one-site SVDs
     /// cuts each bond to its Schmidt rank under the truncation policy, ending with the centre on
     /// the last site. The state itself does not change unless the policy truncates.
     /// </summary>
@@ -90,12 +90,37 @@ internal sealed class MpsState
     {
         Centre = _sites.Length - 1;
         MoveCentre(0);
-        for (var site = 0; site + 1 < _sites.Length; site++)
+        while (Centre < _sites.Length - 1)
         {
-            ApplyBlock(site, 2, [], centreLeft: false);
+            CompressRight();
         }
 
         Touch(0, _sites.Length - 1);
+    }
+
+    /// <summary>
+    /// With everything right of the centre right-isometric, A[c] = U·σ·V^H as a (2L)×R matrix has
+    /// the Schmidt values of bond c+1: U stays, σ·V^H moves into A[c+1], and the bond keeps the
+    /// rank the policy allows. Half the size of a two-site split, for a bond no gate changed.
+    /// </summary>
+    private void CompressRight()
+    {
+        var site = _sites[Centre];
+        var next = _sites[Centre + 1];
+        int left = site.Left, right = site.Right;
+        var matrix = Buffer(ref _theta, 2 * left * right);
+        site.Values.CopyTo(matrix);
+        _svd.Factor(matrix, 2 * left, right);
+        var (keep, discarded, kept) = _policy.Choose(_svd.Values);
+        var scale = discarded > 0.0 ? Math.Sqrt(SumOfSquares(_svd.Values) / kept) : 1.0;
+        Stats.RecordSvd(discarded, keep);
+        _svd.WriteLeft(site.Reshape(left, keep), keep, absorbValues: false);
+        var rest = Buffer(ref _factorR, keep * right);
+        _svd.WriteRight(rest, keep, absorbValues: true, scale);
+        var product = Buffer(ref _scratch, keep * 2 * next.Right);
+        ComplexBlas.Multiply(rest, next.Values, product, keep, right, 2 * next.Right);
+        next.Assign(keep, next.Right, product);
+        Centre++;
     }
 
     /// <summary>Applies a 2×2 row-major matrix to one site in place; isometries stay isometries, so the centre does not move.</summary>
