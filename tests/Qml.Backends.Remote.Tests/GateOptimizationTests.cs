@@ -53,6 +53,8 @@ public sealed class GateOptimizationTests
         Assert.That(optimized.Counts.Gates, Is.LessThan(plain.Counts.Gates), "the optimizer removed gates");
         Assert.That(optimized.Counts.MultiQubitGates, Is.LessThanOrEqualTo(plain.Counts.MultiQubitGates));
         TestContext.Out.WriteLine($"{mapName} {gateNames}: {plain.Counts} -> {optimized.Counts}");
+        var again = GateOptimizer.Optimize(optimized.Circuit, gates.Union([OperationKind.Measure, OperationKind.Barrier, OperationKind.Reset]));
+        Assert.That(again.Operations, Is.EqualTo(optimized.Circuit.Operations), "the pass stopped at a fixed point");
 
         var device = map?.For(qubits) ?? CouplingMap.Create("all-to-all", [.. Enumerable.Range(0, qubits).SelectMany(a => Enumerable.Range(a + 1, qubits - a - 1).Select(b => (a, b)))]);
         RoutingFixtures.AssertRespects(optimized.Circuit, device, gates.Union([OperationKind.Measure, OperationKind.Barrier, OperationKind.Reset]));
@@ -68,6 +70,60 @@ public sealed class GateOptimizationTests
         if (map is not null)
         {
             await RoutingFixtures.AssertSameDistributionAsync(circuit, optimized);
+        }
+    }
+
+    [TestCase("any", 0)]
+    [TestCase("any", 1)]
+    [TestCase("any", 2)]
+    [TestCase("ibm", 3)]
+    [TestCase("ibm", 4)]
+    [TestCase("u,cx", 5)]
+    public void CircuitsFullOfCancellationsStayExact(string basis, int seed)
+    {
+        // Few qubits and a small alphabet: gates meet their inverses and commuting partners all the time.
+        OperationKind[] alphabet = basis switch
+        {
+            "ibm" => [OperationKind.RZ, OperationKind.SX, OperationKind.X, OperationKind.CX, OperationKind.CX],
+            "u,cx" => [OperationKind.U, OperationKind.CX, OperationKind.CX],
+            _ => [OperationKind.H, OperationKind.X, OperationKind.SX, OperationKind.RZ, OperationKind.P, OperationKind.T, OperationKind.S, OperationKind.RX, OperationKind.U, OperationKind.CX, OperationKind.CX, OperationKind.CZ,
+                  OperationKind.Swap, OperationKind.CP, OperationKind.CRZ, OperationKind.CRX, OperationKind.RZZ, OperationKind.RXX, OperationKind.CCX, OperationKind.CSwap],
+        };
+        var native = basis == "any"
+            ? Enum.GetValues<OperationKind>().Where(k => k != OperationKind.Unitary).ToImmutableHashSet()
+            : HardwareTarget.ParseGates(basis, "gates")!.Union([OperationKind.Measure, OperationKind.Barrier, OperationKind.Reset]);
+        var random = new Random(seed);
+        var builder = new CircuitBuilder(4);
+        Angle[] symbols = [builder.Input("a"), builder.Input("b")];
+        var operations = new List<Operation>();
+        for (var g = 0; g < 120; g++)
+        {
+            var kind = alphabet[random.Next(alphabet.Length)];
+            var definition = GateDefinition.Of(kind);
+            var qubits = Enumerable.Range(0, 4).OrderBy(_ => random.Next()).Take(definition.QubitCount).ToArray();
+            Angle Pick() => random.Next(4) switch
+            {
+                0 => symbols[random.Next(2)] * (random.Next(2) == 0 ? 1.0 : -1.0),
+                1 => Math.PI / 2 * random.Next(-2, 3),
+                _ => Math.Round((random.NextDouble() * 6) - 3, 1),
+            };
+            var angles = Enumerable.Range(0, definition.AngleCount).Select(_ => Pick()).ToArray();
+            if (kind == OperationKind.U && random.Next(3) == 0)
+            {
+                angles[0] = 0.0;
+            }
+
+            operations.Add(Operation.Gate(kind, qubits, angles));
+        }
+
+        var circuit = new Circuit(4, 0, builder.Build().Symbols, operations, Angle.FromSymbol(0, 0.5, 0.1));
+        var optimized = GateOptimizer.Optimize(circuit, native);
+        TestContext.Out.WriteLine($"{basis}: {GateCounts.Of(circuit.Operations)} -> {GateCounts.Of(optimized.Operations)}");
+        Assert.That(optimized.Operations.Length, Is.LessThan(circuit.Operations.Length));
+        Assert.That(optimized.Operations.Select(o => o.Kind), Is.All.Matches<OperationKind>(native.Contains));
+        foreach (var values in new[] { Values, [2.2, -0.4] })
+        {
+            AssertSameUnitary(circuit.Bind(values), optimized.Bind(values));
         }
     }
 
@@ -195,6 +251,11 @@ public sealed class GateOptimizationTests
         var optimized = target.Transpile(circuit).Circuit;
         Assert.That(optimized.Operations, Is.Empty, "x·cx·x·cx: the x meet through the target, then the CX pair cancels");
         Assert.That(OneQubitSynthesis.Wrap(optimized.GlobalPhase.Constant), Is.EqualTo(0).Within(1e-12));
+
+        var halves = new CircuitBuilder(2).SX(1).CX(0, 1).SX(1).Build();
+        var x = target.Transpile(halves).Circuit;
+        Assert.That(x.Operations.Select(o => o.ToString()), Is.EqualTo(new[] { "cx q[0, 1]", "x q[1]" }), "sx·sx through the target is x");
+        AssertSameUnitary(new HardwareTarget([.. HardwareTarget.IbmGates], null).Transpile(halves).Circuit, x);
     }
 
     [Test]
