@@ -46,6 +46,9 @@ internal static class GateOptimizer
     /// <summary>A bound on the rounds; each round that changes something removes a gate or a non-diagonal gate, so it is rarely reached.</summary>
     public const int MaxRounds = 50;
 
+    /// <summary>How many gates along a qubit a gate looks past for its partner, so long runs of commuting gates (a CX fan-out) stay linear in time.</summary>
+    public const int MaxLookahead = 1000;
+
     public static Circuit Optimize(Circuit circuit, ImmutableHashSet<OperationKind> native)
     {
         ArgumentNullException.ThrowIfNull(circuit);
@@ -196,7 +199,7 @@ internal static class GateOptimizer
             {
                 var wire = wires[op.Qubits[k]];
                 var hit = -1;
-                for (var w = place[i][k] + 1; w < wire.Count; w++)
+                for (var w = place[i][k] + 1; w < Math.Min(wire.Count, place[i][k] + 1 + MaxLookahead); w++)
                 {
                     if (ops[wire[w]] is not { } other)
                     {
