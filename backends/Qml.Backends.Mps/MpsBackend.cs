@@ -73,6 +73,7 @@ public sealed class MpsBackend : IDifferentiableBackend
         var gradients = new ResultMatrix<double>(rows, request.Circuit.Symbols.Length);
         var rowStats = new RowStatistics[rows];
         var backwardTruncations = new int[rows];
+        var cotangentBonds = new int[rows];
         var workers = Math.Min(_settings.Threads, rows);
 
         RowScheduler.ForEachRow(
@@ -85,6 +86,7 @@ public sealed class MpsBackend : IDifferentiableBackend
                 var forward = sweep.Forward;
                 rowStats[row] = new RowStatistics(forward.Discarded, forward.Fidelity, forward.MaxBond, forward.Svds, forward.TruncatedSvds, forward.Swaps);
                 backwardTruncations[row] = sweep.TruncatedSvds - forward.TruncatedSvds;
+                cotangentBonds[row] = sweep.CotangentMaxBond;
             },
             cancellationToken);
 
@@ -95,6 +97,7 @@ public sealed class MpsBackend : IDifferentiableBackend
         {
             ["gradient"] = exact ? "adjoint (exact: nothing truncated)" : "adjoint (approximate: truncated SVDs in the forward or backward sweep)",
             ["backwardTruncatedSvds"] = truncatedBackward.ToString(CultureInfo.InvariantCulture),
+            ["cotangentMaxBond"] = cotangentBonds.Max().ToString(CultureInfo.InvariantCulture),
         };
         return new GradientResult(expectations, gradients, diagnostics with { Details = details });
     }

@@ -43,6 +43,8 @@ public sealed class AdjointGradientTests
 
         Assert.That(ours.Diagnostics.TruncationError, Is.Zero, "the default bond keeps ≤ 16 qubits exact");
         Assert.That(ours.Diagnostics.Details["backwardTruncatedSvds"], Is.EqualTo("0"));
+        Assert.That(ours.Diagnostics.Details["gradient"], Does.Contain("exact"));
+        Assert.That(int.Parse(ours.Diagnostics.Details["cotangentMaxBond"], CultureInfo.InvariantCulture), Is.InRange(1, 1 << (qubits / 2)), "λ's bond is bounded by its Schmidt rank");
         Assert.That(ours.Expectations.Values, Is.EqualTo(reference.Expectations.Values).Within(1e-10), "expectations of the forward pass");
         for (var row = 0; row < bindings.Rows; row++)
         {
@@ -120,6 +122,25 @@ public sealed class AdjointGradientTests
         Assert.That(ours.Diagnostics.TruncationError, Is.Zero);
         Assert.That(ours.SymbolGradients.Values, Is.EqualTo(differences.Values).Within(1e-9));
         Assert.That(ours.SymbolGradients.Values.Max(Math.Abs), Is.GreaterThan(1e-3), "a gradient that is not trivially zero");
+    }
+
+    [Test]
+    public async Task OneQubitMatchesTheCpuAdjoint()
+    {
+        var builder = new CircuitBuilder(1);
+        var x = builder.Input("x");
+        var w = builder.Weight("w");
+        builder.RX(0, (2.0 * w) + 0.3).RZ(0, w - x).U(0, x, 0.5 * w, -0.2).P(0, 1.5 * x);
+        var request = Request(builder.Build(), BindingTable.FromRows([[0.4, -1.1], [2.0, 0.7]]), [Observable.Parse("X0 + 0.5*Z0"), Observable.Parse("Y0")]);
+        var upstream = new ResultMatrix<double>(2, 2, [1.0, -0.5, 0.25, 2.0]);
+        using var mps = (IDifferentiableBackend)TestBackends.Mps();
+        using var cpu = (IDifferentiableBackend)TestBackends.Cpu();
+
+        var ours = await mps.VectorJacobianAsync(request, upstream);
+        var reference = await cpu.VectorJacobianAsync(request, upstream);
+
+        Assert.That(ours.SymbolGradients.Values, Is.EqualTo(reference.SymbolGradients.Values).Within(1e-12));
+        Assert.That(ours.Expectations.Values, Is.EqualTo(reference.Expectations.Values).Within(1e-12));
     }
 
     [Test]

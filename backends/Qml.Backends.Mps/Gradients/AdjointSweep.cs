@@ -46,6 +46,9 @@ internal sealed class AdjointSweep
     /// <summary>Truncated SVDs of the whole row: forward, building λ and the backward sweep of both states.</summary>
     public int TruncatedSvds { get; private set; }
 
+    /// <summary>Largest bond λ reached during the backward sweep (it grows as ψ's shrinks: the observable spreads back through the circuit).</summary>
+    public int CotangentMaxBond { get; private set; }
+
     /// <summary>
     /// For every gate, whether the backward sweep's next multi-qubit gate (the nearest earlier
     /// one) starts left of it, so each split leaves the centre where it is needed next.
@@ -89,10 +92,15 @@ internal sealed class AdjointSweep
         {
             // Only identity strings or zero weights: every gradient is exactly zero.
             TruncatedSvds = stats.TruncatedSvdCount;
+            CotangentMaxBond = 0;
             return;
         }
 
         _cotangent.Build(psi, _lambda);
+
+        // Canonicalising λ records its oversized pre-compression bonds; count from the sweep on.
+        var buildTruncations = _lambda.Stats.TruncatedSvdCount;
+        _lambda.Stats.Reset();
         _environments.Invalidate();
         var gates = _circuit.Gates;
         for (var g = gates.Length - 1; g >= 0; g--)
@@ -134,7 +142,8 @@ internal sealed class AdjointSweep
             _router.Apply(_lambda, gate.Qubits, adjoint, centreLeft);
         }
 
-        TruncatedSvds = psi.Stats.TruncatedSvdCount + _lambda.Stats.TruncatedSvdCount;
+        TruncatedSvds = psi.Stats.TruncatedSvdCount + buildTruncations + _lambda.Stats.TruncatedSvdCount;
+        CotangentMaxBond = _lambda.Stats.MaxBond;
     }
 
     private ReadOnlySpan<Complex> Adjoint(ReadOnlySpan<Complex> matrix, int dimension)
