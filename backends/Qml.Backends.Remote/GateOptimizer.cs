@@ -49,7 +49,10 @@ internal static class GateOptimizer
     /// <summary>How many gates along a qubit a gate looks past for its partner, so long runs of commuting gates (a CX fan-out) stay linear in time.</summary>
     public const int MaxLookahead = 1000;
 
-    public static Circuit Optimize(Circuit circuit, ImmutableHashSet<OperationKind> native)
+    /// <param name="circuit">A circuit in the native gates.</param>
+    /// <param name="native">The native gates; one-qubit runs are written with them.</param>
+    /// <param name="allows">Whether a CX may run from the first qubit to the second (a directed coupling map); null: any direction.</param>
+    public static Circuit Optimize(Circuit circuit, ImmutableHashSet<OperationKind> native, Func<int, int, bool>? allows = null)
     {
         ArgumentNullException.ThrowIfNull(circuit);
         var synthesis = new OneQubitSynthesis(native);
@@ -59,7 +62,7 @@ internal static class GateOptimizer
         for (var round = 0; round < MaxRounds; round++)
         {
             operations = MergeOneQubitRuns(operations, circuit.QubitCount, synthesis, ref phase);
-            operations = CancelAndMerge(operations, circuit.QubitCount, synthesis, ref phase);
+            operations = CancelAndMerge(operations, circuit.QubitCount, synthesis, allows ?? ((_, _) => true), ref phase);
             var next = Cost(operations);
             if (next.CompareTo(cost) >= 0)
             {
@@ -156,7 +159,7 @@ internal static class GateOptimizer
         }
     }
 
-    private static List<Operation> CancelAndMerge(List<Operation> operations, int qubits, OneQubitSynthesis synthesis, ref Angle phase)
+    private static List<Operation> CancelAndMerge(List<Operation> operations, int qubits, OneQubitSynthesis synthesis, Func<int, int, bool> allows, ref Angle phase)
     {
         var ops = operations.ToArray<Operation?>();
         var wires = Enumerable.Range(0, qubits).Select(_ => new List<int>()).ToArray();
@@ -172,6 +175,7 @@ internal static class GateOptimizer
             }
         }
 
+        TurnSwapsTowardsCx();
         for (var i = 0; i < ops.Length; i++)
         {
             if (ops[i] is not { } op || !GateCommutation.IsPlainGate(op) || !MayMeetPartner(op))
@@ -189,6 +193,71 @@ internal static class GateOptimizer
         }
 
         return [.. ops.Where(o => o is not null).Select(o => o!)];
+
+        // A SWAP written CX(a,b)·CX(b,a)·CX(a,b) is also CX(b,a)·CX(a,b)·CX(b,a), exactly. When a
+        // CX(b,a) stands right before or after it on both qubits and the edge allows both
+        // directions, the SWAP is written the other way so one of its CX cancels with that CX.
+        void TurnSwapsTowardsCx()
+        {
+            for (var i = 0; i < ops.Length; i++)
+            {
+                if (ops[i] is not { Kind: OperationKind.CX } first || first.Condition is not null)
+                {
+                    continue;
+                }
+
+                var (a, b) = (first.Qubits[0], first.Qubits[1]);
+                var middle = NextOnBoth(i);
+                var last = middle < 0 ? -1 : NextOnBoth(middle);
+                if (last < 0 || !IsCx(middle, b, a) || !IsCx(last, a, b) || !allows(a, b) || !allows(b, a))
+                {
+                    continue;
+                }
+
+                if (IsCx(NextOnBoth(last), b, a) || IsCx(PreviousOnBoth(i), b, a))
+                {
+                    ops[i] = ops[last] = Operation.Gate(OperationKind.CX, [b, a]);
+                    ops[middle] = Operation.Gate(OperationKind.CX, [a, b]);
+                }
+            }
+        }
+
+        bool IsCx(int index, int control, int target) =>
+            index >= 0 && ops[index] is { Kind: OperationKind.CX, Condition: null } op && op.Qubits[0] == control && op.Qubits[1] == target;
+
+        // The next (previous) operation on both qubits of a two-qubit operation, if it is the same one on both.
+        int NextOnBoth(int i) => Neighbour(i, +1);
+
+        int PreviousOnBoth(int i) => Neighbour(i, -1);
+
+        int Neighbour(int i, int step)
+        {
+            if (i < 0)
+            {
+                return -1;
+            }
+
+            var found = -2;
+            for (var k = 0; k < 2; k++)
+            {
+                var wire = wires[ops[i]!.Qubits[k]];
+                var w = place[i][k] + step;
+                while (w >= 0 && w < wire.Count && ops[wire[w]] is null)
+                {
+                    w += step;
+                }
+
+                var hit = w >= 0 && w < wire.Count ? wire[w] : -1;
+                if (hit < 0 || (found != -2 && hit != found))
+                {
+                    return -1;
+                }
+
+                found = hit;
+            }
+
+            return found;
+        }
 
         // The first gate on the op's qubits it does not commute with, if that gate is its partner on every one of its qubits.
         int Partner(int i)

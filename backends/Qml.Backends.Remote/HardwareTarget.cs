@@ -138,12 +138,13 @@ internal sealed class HardwareTarget
             decomposed = LowerU(decomposed);
         }
 
-        var transpiled = Coupling is null
+        var map = Coupling?.For(circuit.QubitCount);
+        var transpiled = map is null
             ? new TranspiledCircuit(decomposed, [.. Enumerable.Range(0, circuit.QubitCount)])
-            : Route(decomposed, Coupling.For(circuit.QubitCount), native);
+            : Route(decomposed, map, native);
         return Optimization == NoOptimization
             ? transpiled
-            : transpiled with { Circuit = GateOptimizer.Optimize(transpiled.Circuit, native), Unoptimized = transpiled.Counts };
+            : transpiled with { Circuit = GateOptimizer.Optimize(transpiled.Circuit, native, map is null ? null : map.Allows), Unoptimized = transpiled.Counts };
     }
 
     /// <summary>U(θ, φ, λ) = RZ(φ + π)·SX·RZ(θ + π)·SX·RZ(λ) up to a global phase; U(0, φ, λ) = RZ(φ + λ) up to one.</summary>

@@ -244,6 +244,23 @@ public sealed class GateOptimizationTests
     }
 
     [Test]
+    public void ASwapIsWrittenTheWayThatLetsOneOfItsCxCancelWithACxBesideIt()
+    {
+        // CX(0,1)·CX(1,0)·CX(0,1) is a SWAP; so is CX(1,0)·CX(0,1)·CX(1,0), whose last CX cancels the circuit's CX(1,0).
+        var swapThenCx = new CircuitBuilder(3).H(2).CX(0, 1).CX(1, 0).CX(0, 1).CX(1, 0).CX(1, 2).Build();
+        var native = HardwareTarget.IbmGates.Append(OperationKind.H).ToImmutableHashSet();
+        var optimized = GateOptimizer.Optimize(swapThenCx, native);
+        Assert.That(optimized.Operations.Select(o => o.ToString()), Is.EqualTo(new[] { "h q[2]", "cx q[1, 0]", "cx q[0, 1]", "cx q[1, 2]" }));
+        AssertSameUnitary(swapThenCx, optimized);
+
+        var cxThenSwap = new CircuitBuilder(2).CX(1, 0).CX(0, 1).CX(1, 0).CX(0, 1).Build();
+        Assert.That(GateOptimizer.Optimize(cxThenSwap, native).Operations, Has.Length.EqualTo(2));
+
+        // On an edge that allows only 0 → 1 the SWAP may not be turned (its CX(1,0) came with H around it anyway).
+        Assert.That(GateOptimizer.Optimize(swapThenCx, native, (c, t) => c == 0 || t == 2).Operations, Has.Length.EqualTo(6));
+    }
+
+    [Test]
     public void XPairsCancelThroughACxTargetInTheIbmGates()
     {
         var circuit = new CircuitBuilder(2).X(1).CX(0, 1).X(1).CX(0, 1).Build();
