@@ -108,9 +108,10 @@ public sealed class RemoteBackend : IBackend
 
         var tables = new SampleTable[pubs.Count];
         var jobId = "(none: identity observables only)";
+        var transpiled = new List<TranspiledCircuit>();
         if (pubs.Count > 0)
         {
-            var body = JobBody(pubs, prepared.Bindings, prepared.Seed);
+            var body = JobBody(pubs, prepared.Bindings, prepared.Seed, transpiled);
             (jobId, var results) = await RunJobAsync(body, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < pubs.Count; i++)
             {
@@ -126,7 +127,7 @@ public sealed class RemoteBackend : IBackend
             Expectations = plan?.Expectations([.. basisPub.Select(p => p >= 0 ? tables[p] : null)], prepared.Rows),
             Diagnostics = new ExecutionDiagnostics(Info.Name, clock.Elapsed, 1, shotsUsed)
             {
-                Details = new Dictionary<string, string>
+                Details = new Dictionary<string, string>(TranspileDetails(transpiled))
                 {
                     ["url"] = _settings.Url.ToString(),
                     ["server-backend"] = _settings.ServerBackend,
@@ -145,7 +146,30 @@ public sealed class RemoteBackend : IBackend
         }
     }
 
-    private JsonObject JobBody(List<(Circuit Circuit, int Shots)> pubs, BindingTable bindings, ulong seed)
+    /// <summary>
+    /// What the hardware target did to the PUBs sent (summed over them): gates sent (before any
+    /// final measurements the routing adds), gates on two or more qubits, SWAPs, and the gates
+    /// before the optimization pass when it ran. Empty without a target.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, string>> TranspileDetails(List<TranspiledCircuit> transpiled)
+    {
+        if (transpiled.Count == 0)
+        {
+            yield break;
+        }
+
+        static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+        yield return new("transpiled-gates", Text(transpiled.Sum(t => (long)t.Counts.Gates)));
+        yield return new("transpiled-two-qubit-gates", Text(transpiled.Sum(t => (long)t.Counts.MultiQubitGates)));
+        yield return new("swaps", Text(transpiled.Sum(t => (long)t.Swaps)));
+        if (transpiled.All(t => t.Unoptimized is not null))
+        {
+            yield return new("unoptimized-gates", Text(transpiled.Sum(t => (long)t.Unoptimized!.Gates)));
+            yield return new("unoptimized-two-qubit-gates", Text(transpiled.Sum(t => (long)t.Unoptimized!.MultiQubitGates)));
+        }
+    }
+
+    private JsonObject JobBody(List<(Circuit Circuit, int Shots)> pubs, BindingTable bindings, ulong seed, List<TranspiledCircuit> transpiled)
     {
         var array = new JsonArray();
         foreach (var (circuit, shots) in pubs)
@@ -155,7 +179,7 @@ public sealed class RemoteBackend : IBackend
             {
                 // Only a symbol's position reaches the server (its column in parameter_values), so
                 // names are made safe for OpenQASM: a symbol called 'x' would clash with the gate.
-                var sent = ForTarget(circuit);
+                var sent = ForTarget(circuit, transpiled);
                 var renamed = sent.Symbols.IsEmpty
                     ? sent
                     : new Circuit(sent.QubitCount, sent.ClassicalBitCount, sent.Symbols.Select((s, i) => s with { Name = $"p_{i}" }), sent.Operations, sent.GlobalPhase, sent.Name);
@@ -186,7 +210,7 @@ public sealed class RemoteBackend : IBackend
     /// measures nothing gets explicit measurements (logical qubit i into bit i, wherever routing
     /// left it), so the shots keep the logical order.
     /// </summary>
-    private Circuit ForTarget(Circuit circuit)
+    private Circuit ForTarget(Circuit circuit, List<TranspiledCircuit> transpiledCircuits)
     {
         var target = _settings.Target;
         if (!target.IsActive)
@@ -204,6 +228,7 @@ public sealed class RemoteBackend : IBackend
             throw new BackendException(Info.Name, e.Message, e);
         }
 
+        transpiledCircuits.Add(transpiled);
         var routed = transpiled.Circuit;
         if (target.Coupling is null || circuit.HasMeasurements)
         {

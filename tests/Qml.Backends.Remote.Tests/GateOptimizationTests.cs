@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Qml.Abstractions;
 using Qml.Abstractions.Circuits;
 using Qml.Abstractions.Execution;
@@ -359,6 +360,40 @@ public sealed class GateOptimizationTests
                 Assert.That(transpiled.All(t => t.Counts.Gates < t.Unoptimized!.Gates), Is.True, "every circuit shrinks");
             }
         }
+    }
+
+    [Test]
+    public async Task ThroughQmlServeTheOptimizedCircuitGivesTheSameResultsAndTheDiagnosticsCountTheGates()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var builder = new CircuitBuilder(3);
+        var theta = builder.Input("theta");
+        var circuit = builder.X(0).H(1).H(1).RY(1, theta).T(1).Tdg(1).CX(0, 2).CX(0, 2).CX(0, 2).Build();
+        var details = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+        foreach (var level in new[] { "0", "1" })
+        {
+            using var remote = server.CreateRemote("gates=ibm", "coupling=linear", $"optimization={level}");
+            var result = await remote.ExecuteAsync(new ExecutionRequest
+            {
+                Circuit = circuit,
+                Bindings = BindingTable.FromRows([[0.9]]),
+                Outputs = ResultKinds.Probabilities,
+                Shots = 8000,
+                Seed = 3,
+            });
+            var p1 = Math.Pow(Math.Sin(0.45), 2);
+            var sigma = Math.Sqrt(p1 * (1 - p1) / 8000);
+            Assert.That(result.Probabilities![0, 0b111], Is.EqualTo(p1).Within(5 * sigma), $"optimization={level}: P(q1 = 1)");
+            Assert.That(result.Probabilities[0, 0b101] + result.Probabilities[0, 0b111], Is.EqualTo(1.0).Within(1e-12), $"optimization={level}: q0 and q2 are 1");
+            details[level] = result.Diagnostics.Details;
+        }
+
+        TestContext.Out.WriteLine(string.Join("; ", details["1"].Select(d => $"{d.Key}={d.Value}")));
+        Assert.That(details["0"].ContainsKey("unoptimized-gates"), Is.False);
+        Assert.That(details["1"]["unoptimized-gates"], Is.EqualTo(details["0"]["transpiled-gates"]));
+        Assert.That(int.Parse(details["1"]["transpiled-gates"], CultureInfo.InvariantCulture), Is.LessThan(int.Parse(details["0"]["transpiled-gates"], CultureInfo.InvariantCulture)));
+        Assert.That(int.Parse(details["1"]["transpiled-two-qubit-gates"], CultureInfo.InvariantCulture), Is.LessThan(int.Parse(details["1"]["unoptimized-two-qubit-gates"], CultureInfo.InvariantCulture)), "two of the three CX(0, 2) cancel");
+        Assert.That(details["1"]["swaps"], Is.EqualTo(details["0"]["swaps"]));
     }
 
     [Test]
