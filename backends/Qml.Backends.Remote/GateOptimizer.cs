@@ -175,6 +175,7 @@ internal static class GateOptimizer
             }
         }
 
+        var (runs, runOf) = OneQubitRuns(ops, wires);
         TurnSwapsTowardsCx();
         for (var i = 0; i < ops.Length; i++)
         {
@@ -189,6 +190,12 @@ internal static class GateOptimizer
                 ops[i] = null;
                 ops[j] = combined.Gate;
                 phase += combined.Phase;
+
+                // The runs these gates belonged to are no longer what was multiplied out.
+                foreach (var changed in new[] { runOf[i], runOf[j] }.Where(r => r >= 0))
+                {
+                    runs[changed] = runs[changed] with { Commutes = RunCommutes.Nothing };
+                }
             }
         }
 
@@ -281,6 +288,14 @@ internal static class GateOptimizer
                         break;
                     }
 
+                    // A whole run of one-qubit gates may commute where its gates one by one do not (H·RZ·H past a CX target).
+                    if (op.Qubits.Length > 1 && runOf[wire[w]] is var r and >= 0 && runs[r].First == w
+                        && (((runs[r].Commutes & RunCommutes.Z) != 0 && GateCommutation.IsZType(op, k)) || ((runs[r].Commutes & RunCommutes.X) != 0 && GateCommutation.IsXType(op, k))))
+                    {
+                        w = runs[r].Last;
+                        continue;
+                    }
+
                     if (!GateCommutation.Commute(op, other))
                     {
                         return -1;
@@ -297,6 +312,53 @@ internal static class GateOptimizer
 
             return found;
         }
+    }
+
+    /// <summary>
+    /// The maximal runs of numeric one-qubit gates along each qubit (first and last place on the
+    /// wire) with what their product commutes with, and each operation's run (−1: none).
+    /// </summary>
+    private static (List<OneQubitRun> Runs, int[] RunOf) OneQubitRuns(Operation?[] ops, List<int>[] wires)
+    {
+        var runs = new List<OneQubitRun>();
+        var runOf = new int[ops.Length];
+        Array.Fill(runOf, -1);
+        foreach (var wire in wires)
+        {
+            for (var w = 0; w < wire.Count; w++)
+            {
+                if (!InRun(ops[wire[w]]))
+                {
+                    continue;
+                }
+
+                var first = w;
+                var product = Matrix2.Identity;
+                for (; w < wire.Count && InRun(ops[wire[w]]); w++)
+                {
+                    product = Matrix2.Of(ops[wire[w]]!).Times(product);
+                    runOf[wire[w]] = runs.Count;
+                }
+
+                w--;
+                var commutes = RunCommutes.Nothing;
+                if (product.B.Magnitude <= OneQubitSynthesis.Tolerance && product.C.Magnitude <= OneQubitSynthesis.Tolerance)
+                {
+                    commutes |= RunCommutes.Z;
+                }
+
+                if ((product.A - product.D).Magnitude <= OneQubitSynthesis.Tolerance && (product.B - product.C).Magnitude <= OneQubitSynthesis.Tolerance)
+                {
+                    commutes |= RunCommutes.X;
+                }
+
+                runs.Add(new OneQubitRun(first, w, commutes));
+            }
+        }
+
+        return (runs, runOf);
+
+        static bool InRun(Operation? op) => op is not null && op.Qubits.Length == 1 && GateCommutation.IsPlainGate(op) && !op.IsSymbolic;
     }
 
     private static bool MayMeetPartner(Operation op) =>
@@ -413,3 +475,15 @@ internal static class GateOptimizer
         return isPhase ? (null, matrix[0].Phase) : (merged, Angle.Zero);
     }
 }
+
+/// <summary>What a run's product commutes with on its qubit (diagonal: Z; [[a, b], [b, a]]: X).</summary>
+[Flags]
+internal enum RunCommutes
+{
+    Nothing = 0,
+    Z = 1,
+    X = 2,
+}
+
+/// <summary>A run of one-qubit gates: its first and last place on its qubit's wire and what its product commutes with.</summary>
+internal readonly record struct OneQubitRun(int First, int Last, RunCommutes Commutes);
