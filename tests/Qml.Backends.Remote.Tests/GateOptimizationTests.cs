@@ -313,6 +313,12 @@ public sealed class GateOptimizationTests
         {
             AssertSameUnitary(plain.Bind(values), optimized.Bind(values));
         }
+
+        // Symbols that cancel leave nothing.
+        var cancelling = new CircuitBuilder(2);
+        var c = cancelling.Input("c");
+        var gone = new HardwareTarget([.. HardwareTarget.IbmGates], null, optimization: 1).Transpile(cancelling.RZ(0, c * 2).CX(0, 1).RZ(0, c * -2).Build()).Circuit;
+        Assert.That(gone.Operations.Select(o => o.ToString()), Is.EqualTo(new[] { "cx q[0, 1]" }));
     }
 
     [Test]
