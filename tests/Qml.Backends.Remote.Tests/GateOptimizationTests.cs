@@ -34,6 +34,9 @@ public sealed class GateOptimizationTests
         yield return new TestCaseData("grid", 10, 8, "ibm", false);
         yield return new TestCaseData("heavy-hex-directed", 6, 9, "ibm", true);
         yield return new TestCaseData("heavy-hex-directed", 5, 10, "u,cx", false);
+        yield return new TestCaseData("none", 4, 11, "rz,sx,cx", true);
+        yield return new TestCaseData("ring-directed", 5, 12, "rz,sx,cx", false);
+        yield return new TestCaseData("grid-directed", 6, 13, "u,p,cx", true);
     }
 
     [TestCaseSource(nameof(Workloads))]
