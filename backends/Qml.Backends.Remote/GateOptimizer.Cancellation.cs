@@ -174,8 +174,9 @@ internal static partial class GateOptimizer
         var runs = new List<OneQubitRun>();
         var runOf = new int[ops.Length];
         Array.Fill(runOf, -1);
-        foreach (var wire in wires)
+        for (var qubit = 0; qubit < wires.Length; qubit++)
         {
+            var wire = wires[qubit];
             for (var w = 0; w < wire.Count; w++)
             {
                 if (!InRun(ops[wire[w]]))
@@ -203,7 +204,7 @@ internal static partial class GateOptimizer
                     commutes |= RunCommutes.X;
                 }
 
-                runs.Add(new OneQubitRun(first, w, commutes));
+                runs.Add(new OneQubitRun(qubit, first, w, commutes));
             }
         }
 
@@ -336,5 +337,5 @@ internal enum RunCommutes
     X = 2,
 }
 
-/// <summary>A run of one-qubit gates: its first and last place on its qubit's wire and what its product commutes with.</summary>
-internal readonly record struct OneQubitRun(int First, int Last, RunCommutes Commutes);
+/// <summary>A run of one-qubit gates: its qubit, its first and last place on the qubit's wire and what its product commutes with.</summary>
+internal readonly record struct OneQubitRun(int Qubit, int First, int Last, RunCommutes Commutes);

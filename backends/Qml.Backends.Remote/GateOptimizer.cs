@@ -45,6 +45,7 @@ internal static partial class GateOptimizer
         {
             operations = MergeOneQubitRuns(operations, circuit.QubitCount, synthesis, ref phase);
             operations = CancelAndMerge(operations, circuit.QubitCount, synthesis, allows ?? ((_, _) => true), ref phase);
+            operations = MergeRunsThroughCommutingGates(operations, circuit.QubitCount, synthesis, ref phase);
             var next = Cost(operations);
             if (next.CompareTo(cost) >= 0)
             {

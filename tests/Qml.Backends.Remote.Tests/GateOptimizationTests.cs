@@ -281,6 +281,28 @@ public sealed class GateOptimizationTests
     }
 
     [Test]
+    public void ARunThatCommutesWithXHopsOverACxTargetAndJoinsTheNextRun()
+    {
+        var ibm = new HardwareTarget([.. HardwareTarget.IbmGates], null);
+        var optimizing = new HardwareTarget([.. HardwareTarget.IbmGates], null, optimization: 1);
+
+        // RX(0.7) commutes with the CX on its target: it joins RY(0.3)·T after the CX, one run of at most 5 gates.
+        var target = new CircuitBuilder(2).RX(1, 0.7).CX(0, 1).RY(1, 0.3).T(1).Build();
+        var plain = ibm.Transpile(target).Circuit;
+        var optimized = optimizing.Transpile(target).Circuit;
+        TestContext.Out.WriteLine($"{string.Join(" ", plain.Operations)} -> {string.Join(" ", optimized.Operations)}");
+        Assert.That(optimized.Operations[0].ToString(), Is.EqualTo("cx q[0, 1]"), "nothing is left before the CX");
+        Assert.That(optimized.Operations.Length, Is.LessThanOrEqualTo(6));
+        AssertSameUnitary(plain, optimized);
+
+        // On the control it does not commute: it stays before the CX.
+        var control = new CircuitBuilder(2).RX(0, 0.7).CX(0, 1).RY(0, 0.3).T(0).Build();
+        var stays = optimizing.Transpile(control).Circuit;
+        Assert.That(stays.Operations[0].Kind, Is.Not.EqualTo(OperationKind.CX));
+        AssertSameUnitary(ibm.Transpile(control).Circuit, stays);
+    }
+
+    [Test]
     public void XPairsCancelThroughACxTargetInTheIbmGates()
     {
         var circuit = new CircuitBuilder(2).X(1).CX(0, 1).X(1).CX(0, 1).Build();
