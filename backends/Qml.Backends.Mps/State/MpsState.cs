@@ -22,7 +22,7 @@ internal sealed class MpsState
 
     private readonly SiteTensor[] _sites;
     private readonly TruncationPolicy _policy;
-    private readonly JacobiSvd _svd = new();
+    private readonly PreconditionedSvd _svd = new();
     private readonly HouseholderQr _qr = new();
     private Complex[] _theta = [];
     private Complex[] _scratch = [];
