@@ -38,8 +38,7 @@ internal static partial class GateOptimizer
             var w = run.Last + 1;
             for (; w < Math.Min(wire.Count, run.Last + 1 + MaxLookahead); w++)
             {
-                var op = ops[wire[w]]!;
-                if (op.Qubits.Length < 2 || !GateCommutation.IsPlainGate(op))
+                if (ops[wire[w]] is not { } op || op.Qubits.Length < 2 || !GateCommutation.IsPlainGate(op))
                 {
                     break;
                 }
