@@ -20,6 +20,7 @@ internal sealed class AdjointSweep
     private readonly bool[] _centreLeftBackward;
     private readonly RowSimulator _forward;
     private readonly MpsState _lambda;
+    private readonly MpsState _lambdaPart;
     private readonly GateRouter _router = new();
     private readonly CotangentBuilder _cotangent = new();
     private readonly OverlapEnvironments _environments;
@@ -34,6 +35,7 @@ internal sealed class AdjointSweep
         _centreLeftBackward = centreLeftBackward;
         _forward = new RowSimulator(circuit, policy);
         _lambda = new MpsState(circuit.Circuit.QubitCount, lambdaPolicy);
+        _lambdaPart = new MpsState(circuit.Circuit.QubitCount, lambdaPolicy);
         _environments = new OverlapEnvironments(circuit.Circuit.QubitCount);
         var dimension = circuit.MaxDimension;
         _matrix = new Complex[dimension * dimension];
@@ -96,7 +98,7 @@ internal sealed class AdjointSweep
             return;
         }
 
-        _cotangent.Build(psi, _lambda);
+        _cotangent.Build(psi, _lambda, _lambdaPart);
 
         // Canonicalising λ records its oversized pre-compression bonds; count from the sweep on.
         var buildTruncations = _lambda.Stats.TruncatedSvdCount;

@@ -17,6 +17,9 @@ internal sealed class CotangentBuilder
     private const int Ready = 0;
     private const int Done = 1;
 
+    /// <summary>Strings open across one bond per chunk: the chunk's MPO bond is at most 2 + this.</summary>
+    internal const int MaxOpenStrings = 6;
+
     private readonly List<(double Weight, PauliString Pauli)> _terms = [];
     private int[] _first = [];
     private int[] _last = [];
@@ -60,8 +63,14 @@ internal sealed class CotangentBuilder
         }
     }
 
-    /// <summary>Overwrites <paramref name="lambda"/> with the collected sum applied to <paramref name="psi"/>; needs <see cref="Count"/> &gt; 0.</summary>
-    public void Build(MpsState psi, MpsState lambda)
+    /// <summary>
+    /// Overwrites <paramref name="lambda"/> with the collected sum applied to <paramref name="psi"/>
+    /// (needs <see cref="Count"/> &gt; 0). Strings are taken in chunks with at most
+    /// <see cref="MaxOpenStrings"/> open across any bond, each chunk's λ compressed and added to
+    /// the running sum, so a Hamiltonian of hundreds of long strings never builds an MPS of
+    /// hundreds of times ψ's bond; <paramref name="part"/> is the scratch state for the chunks.
+    /// </summary>
+    public void Build(MpsState psi, MpsState lambda, MpsState part)
     {
         var n = psi.QubitCount;
         var count = _terms.Count;
@@ -78,7 +87,50 @@ internal sealed class CotangentBuilder
             _last[t] = factors[^1].Qubit;
         }
 
-        // slot[t] is the term's state index on the current left bond, −1 when it is not open there.
+        var open = new int[n + 1];
+        var chunk = new List<int>();
+        var first = true;
+        for (var t = 0; t <= count; t++)
+        {
+            var fits = t < count;
+            for (var bond = t < count ? _first[t] + 1 : 0; fits && bond <= _last[t]; bond++)
+            {
+                fits = open[bond] < MaxOpenStrings;
+            }
+
+            if (!fits && chunk.Count > 0)
+            {
+                var target = first ? lambda : part;
+                BuildChunk(psi, target, chunk);
+                target.Canonicalize();
+                if (!first)
+                {
+                    lambda.Add(part);
+                }
+
+                first = false;
+                chunk.Clear();
+                Array.Clear(open);
+            }
+
+            if (t < count)
+            {
+                chunk.Add(t);
+                for (var bond = _first[t] + 1; bond <= _last[t]; bond++)
+                {
+                    open[bond]++;
+                }
+            }
+        }
+    }
+
+    /// <summary>λ for the strings <paramref name="chunk"/> (indices into the collected terms), not yet canonical.</summary>
+    private void BuildChunk(MpsState psi, MpsState lambda, List<int> chunk)
+    {
+        var n = psi.QubitCount;
+        var count = chunk.Count;
+
+        // slot[i] is string chunk[i]'s state index on the current left bond, −1 when it is not open there.
         Span<int> leftSlot = count <= 256 ? stackalloc int[count] : new int[count];
         Span<int> rightSlot = count <= 256 ? stackalloc int[count] : new int[count];
         var leftStates = 1;
@@ -90,11 +142,12 @@ internal sealed class CotangentBuilder
             rightSlot.Fill(-1);
             if (q < n - 1)
             {
-                for (var t = 0; t < count; t++)
+                for (var i = 0; i < count; i++)
                 {
+                    var t = chunk[i];
                     if (_first[t] <= q && _last[t] > q)
                     {
-                        rightSlot[t] = rightStates++;
+                        rightSlot[i] = rightStates++;
                     }
                 }
             }
@@ -116,8 +169,9 @@ internal sealed class CotangentBuilder
                 AddBlock(site, output, outputRight, Done, done, Pauli.I, Complex.One);
             }
 
-            for (var t = 0; t < count; t++)
+            for (var i = 0; i < count; i++)
             {
+                var t = chunk[i];
                 var (weight, pauli) = _terms[t];
                 if (_first[t] > q || _last[t] < q)
                 {
@@ -125,16 +179,14 @@ internal sealed class CotangentBuilder
                 }
 
                 var op = PauliAt(pauli, q);
-                var from = _first[t] == q ? Ready : leftSlot[t];
-                var to = _last[t] == q ? done : rightSlot[t];
+                var from = _first[t] == q ? Ready : leftSlot[i];
+                var to = _last[t] == q ? done : rightSlot[i];
                 AddBlock(site, output, outputRight, from, to, op, _first[t] == q ? weight : Complex.One);
             }
 
             rightSlot.CopyTo(leftSlot);
             leftStates = rightStates;
         }
-
-        lambda.Canonicalize();
     }
 
     private static Pauli PauliAt(PauliString pauli, int qubit)

@@ -99,6 +99,49 @@ internal sealed class MpsState
     }
 
     /// <summary>
+    /// |this⟩ += |other⟩ for a state of the same register: the direct sum of the site tensors
+    /// (block-diagonal inside, concatenated on the edge bonds), then <see cref="Canonicalize"/>
+    /// to cut the summed bonds back to the Schmidt ranks.
+    /// </summary>
+    public void Add(MpsState other)
+    {
+        var n = _sites.Length;
+        for (var q = 0; q < n; q++)
+        {
+            var mine = _sites[q];
+            var theirs = other._sites[q];
+            int l1 = mine.Left, r1 = mine.Right, l2 = theirs.Left, r2 = theirs.Right;
+            var left = q == 0 ? 1 : l1 + l2;
+            var right = q == n - 1 ? 1 : r1 + r2;
+            var copy = Buffer(ref _scratch, mine.Length);
+            mine.Values.CopyTo(copy);
+            var values = mine.Reshape(left, right);
+            values.Clear();
+            Place(copy, l1, r1, values, right, 0, 0);
+            Place(theirs.Values, l2, r2, values, right, q == 0 ? 0 : l1, q == n - 1 ? 0 : r1);
+        }
+
+        Canonicalize();
+    }
+
+    /// <summary>Adds block A[l, s, r] into T[rowOffset + l, s, columnOffset + r] (T has <paramref name="right"/> columns).</summary>
+    private static void Place(ReadOnlySpan<Complex> block, int left, int blockRight, Span<Complex> target, int right, int rowOffset, int columnOffset)
+    {
+        for (var l = 0; l < left; l++)
+        {
+            for (var s = 0; s < 2; s++)
+            {
+                var source = block.Slice(((l * 2) + s) * blockRight, blockRight);
+                var destination = target.Slice(((((rowOffset + l) * 2) + s) * right) + columnOffset, blockRight);
+                for (var r = 0; r < blockRight; r++)
+                {
+                    destination[r] += source[r];
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// With everything right of the centre right-isometric, A[c] = U·σ·V^H as a (2L)×R matrix has
     /// the Schmidt values of bond c+1: U stays, σ·V^H moves into A[c+1], and the bond keeps the
     /// rank the policy allows. Half the size of a two-site split, for a bond no gate changed.
